@@ -1,0 +1,131 @@
+"""Command-line front end. Thin: every command calls load -> analyze -> (format | render).
+
+Imports are lazy so that ``modelcards check`` loads only what checking needs.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _fail_input(error: Any) -> None:
+    for problem in error.problems:
+        click.echo(f"{problem.location}: error: {problem.message}", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="modelcards-release", prog_name="modelcards")
+def main() -> None:
+    """Check a model release's openness and licenses, and produce its model card.
+
+    \b
+    Examples:
+      modelcards init                       # write a starter modelcard.yaml
+      modelcards check modelcard.yaml       # findings + MOF class; exit 1 on errors
+      modelcards check README.md --format json
+      modelcards audit cards/ --format jsonl > audit.jsonl
+      modelcards explain OPEN001
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="Output format.")
+def check(path: str, fmt: str) -> None:
+    """Check PATH: a modelcard.yaml manifest, a Hugging Face README.md or a MOT YAML file.
+
+    Exit status: 0 no errors, 1 error-level findings, 2 the input could not be read.
+    """
+    from modelcards.analyze import analyze
+    from modelcards.errors import InputError
+    from modelcards.io.sources import read_source
+    from modelcards.output import formats
+
+    try:
+        source = read_source(path)
+    except InputError as err:
+        _fail_input(err)
+        return
+    report = analyze(source.release, source=path, locate=source.locate)
+    click.echo(formats.render(report, fmt, color=_use_color()), nl=False)
+    sys.exit(EXIT_FINDINGS if report.has_errors else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def audit(paths: tuple[str, ...], fmt: str) -> None:
+    """Audit many cards: one JSON object per card (the `check --format json` object).
+
+    Directories are walked for *.md, *.yaml and *.yml files. Unreadable cards become a finding
+    of kind `input` and the run continues. A summary goes to stderr.
+    """
+    from modelcards.audit import audit_paths
+
+    summary = audit_paths(paths, sys.stdout)
+    click.echo(summary.text(), err=True)
+
+
+@main.command()
+@click.argument("path", default="modelcard.yaml", type=click.Path(dir_okay=False))
+@click.option("--name", default="My-Model-7B", show_default=True, help="Model name to start with.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: str, name: str, force: bool) -> None:
+    """Write a commented starter manifest to PATH (default: modelcard.yaml)."""
+    import os
+
+    from modelcards.io.starter import starter_manifest
+    from modelcards.io.writer import write_atomic
+
+    if os.path.exists(path) and not force:
+        click.echo(f"{path}: error: file exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_INPUT)
+    write_atomic(path, starter_manifest(name))
+    click.echo(f"wrote {path}; next: edit it, then run `modelcards check {path}`")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the release manifest."""
+    import json
+
+    from modelcards.schema.jsonschema import release_json_schema
+
+    click.echo(json.dumps(release_json_schema(), indent=2))
+
+
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """Show the documentation of rule CODE, or list all rules."""
+    from modelcards.rules.registry import all_rules
+
+    rules = all_rules()
+    if code is None:
+        for rule in rules.values():
+            click.echo(f"{rule.code}  {rule.name:<32} {rule.kind:<18} {rule.severity}")
+        return
+    rule = rules.get(code.upper())
+    if rule is None:
+        from modelcards.io.validation import did_you_mean
+
+        click.echo(f"error: no rule {code!r}{did_you_mean(code.upper(), rules)}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"{rule.code} ({rule.name})\nkind: {rule.kind}; default severity: {rule.severity}\n\n{rule.doc}")
+
+
+def _use_color() -> bool:
+    import os
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,94 @@
+"""Reader for Hugging Face model cards (README.md with YAML front matter).
+
+Card metadata keys follow huggingface_hub's ModelCardData
+(https://huggingface.co/docs/hub/model-cards#model-card-metadata). The front matter is
+found with the same pattern huggingface_hub uses (``huggingface_hub.repocard.REGEX_YAML_BLOCK``)
+and parsed by the located YAML loader so errors point at the README's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from modelcards.errors import InputError
+from modelcards.io.located_yaml import LocatedDocument, load_text
+from modelcards.schema import Release
+
+# Same pattern as huggingface_hub.repocard.REGEX_YAML_BLOCK; importing huggingface_hub here
+# would cost ~0.3 s of start-up for one regular expression.
+FRONT_MATTER = re.compile(r"^(\s*---[\r\n]+)([\S\s]*?)([\r\n]+---(\r\n|\n|$))")
+_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+_MAPPED = {"license", "license_name", "license_link", "base_model", "base_model_relation", "datasets",
+           "language", "pipeline_tag", "library_name", "tags"}
+_RELATIONS = {"finetune", "adapter", "quantized", "merge", "distillation"}
+
+
+def looks_like_card(text: str) -> bool:
+    return text.lstrip().startswith("---")
+
+
+def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
+    """(front matter, body). A card without front matter has empty metadata."""
+    match = FRONT_MATTER.search(text)
+    if not match:
+        if text.lstrip().startswith("---"):
+            raise InputError.single("front matter starts with '---' but has no closing '---' line", path, 1, 1)
+        return LocatedDocument(data={}, path=path), text
+    offset = match.group(1).count("\n")
+    doc = load_text(match.group(2), path, line_offset=offset)
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
+        line, column = doc.locate(())
+        raise InputError.single("card metadata must be a mapping of keys", path, line, column)
+    return doc, text[match.end():]
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None]
+    return [str(value)]
+
+
+def release_from_card(text: str, path: str) -> tuple[Release, LocatedDocument]:
+    """A Release holding what the card's metadata and title state (no manifest needed)."""
+    doc, body = split_card(text, path)
+    meta: dict[str, Any] = doc.data
+    title = _TITLE.search(body)
+    name = title.group(1).strip() if title else None
+    relation = str(meta.get("base_model_relation") or "finetune")
+    base_relation = relation if relation in _RELATIONS else "finetune"
+    license_value = meta.get("license")
+    if isinstance(license_value, list):
+        license_value = " AND ".join(str(v) for v in license_value)
+    data = {
+        "name": name or (path.rsplit("/", 2)[-2] if "/" in path else path),
+        "license": str(license_value) if license_value is not None else None,
+        "license_name": meta.get("license_name"),
+        "license_link": meta.get("license_link"),
+        "model": {
+            "languages": _as_list(meta.get("language")),
+            "pipeline_tag": meta.get("pipeline_tag"),
+            "library_name": meta.get("library_name"),
+        },
+        "base_models": [{"id": b, "relation": base_relation} for b in _as_list(meta.get("base_model"))],
+        "datasets": [{"id": d, "role": "fine-tuning" if meta.get("base_model") else "pretraining"}
+                     for d in _as_list(meta.get("datasets"))],
+        "tags": _as_list(meta.get("tags")),
+        "artifacts": {"model-card": {}},
+        "extra": {k: v for k, v in meta.items() if k not in _MAPPED},
+    }
+    from pydantic import ValidationError
+
+    try:
+        return Release.model_validate(data), doc
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        source_key = {"model": "language", "base_models": "base_model"}.get(key, key)
+        line, column = doc.locate((source_key,))
+        raise InputError.single(f"card metadata {source_key!r}: {first['msg']}", path, line, column) from None

@@ -1,0 +1,184 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's composer already records a start mark for every node; we build plain Python data
+from the node graph ourselves so that we can (a) keep a path -> (line, column) index used to
+locate validation errors, (b) refuse custom tags, duplicate keys and alias bombs, and (c)
+bound the input size. Scalars are resolved by PyYAML's own SafeConstructor, so values are
+typed exactly as ``yaml.safe_load`` would type them, except that timestamps stay strings
+(pydantic parses them, and round-tripping keeps what the user wrote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from modelcards.errors import InputError
+
+try:  # libyaml is much faster when present; the pure-Python loader is the fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Manifests and cards are small; anything larger is almost certainly a mistake or hostile."""
+
+MAX_NODES = 200_000
+"""Upper bound on expanded nodes, which stops 'billion laughs' alias expansion."""
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "binary")}
+_KEEP_AS_TEXT = {_STD + "timestamp"}
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class LocatedDocument:
+    """Plain data plus the 1-based (line, column) of every value and mapping key."""
+
+    data: Any
+    path: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Best position for ``loc``: the exact node, else its nearest located ancestor."""
+        index = self.keys if key else self.values
+        probe = tuple(loc)
+        if key and probe in self.keys:
+            return self.keys[probe]
+        while probe:
+            if probe in index:
+                return index[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+class _Builder:
+    def __init__(self, path: str, line_offset: int) -> None:
+        self.path = path
+        self.line_offset = line_offset
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.doc = LocatedDocument(data=None, path=path)
+
+    def fail(self, message: str, node: yaml.Node) -> InputError:
+        mark = node.start_mark
+        return InputError.single(message, self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def build(self, node: yaml.Node, loc: Path, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(
+                f"document expands to more than {MAX_NODES:,} values (too many aliases?); refusing to load",
+                node,
+            )
+        if depth > 100:
+            raise self.fail("document is nested more than 100 levels deep; refusing to load", node)
+        mark = node.start_mark
+        self.doc.values[loc] = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag in _KEEP_AS_TEXT:
+                return node.value
+            if node.tag not in _SCALAR_TAGS:
+                raise self.fail(f"unsupported YAML tag {node.tag!r}; only plain YAML values are allowed", node)
+            return self.constructor.construct_object(node, deep=True)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _STD + "seq":
+                raise self.fail(f"unsupported YAML tag {node.tag!r} on a list", node)
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _STD + "map":
+                raise self.fail(f"unsupported YAML tag {node.tag!r} on a mapping", node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.fail("mapping keys must be plain scalars", key_node)
+                key = self.build(key_node, (*loc, "<key>"), depth + 1)
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    raise self.fail(f"mapping key {key_node.value!r} is not a plain value", key_node)
+                key = str(key) if not isinstance(key, str) else key
+                if key in result:
+                    raise self.fail(f"duplicate key {key!r}", key_node)
+                km = key_node.start_mark
+                self.doc.keys[(*loc, key)] = (km.line + 1 + self.line_offset, km.column + 1)
+                result[key] = self.build(value_node, (*loc, key), depth + 1)
+            self.doc.values.pop((*loc, "<key>"), None)
+            return result
+        raise self.fail("unsupported YAML node", node)  # pragma: no cover
+
+
+def _problem_mark(exc: yaml.YAMLError) -> tuple[int | None, int | None]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return None, None
+    return mark.line + 1, mark.column + 1
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    if problem and context:
+        return f"invalid YAML: {problem} ({context})"
+    if problem:
+        return f"invalid YAML: {problem}"
+    return f"invalid YAML: {exc}"
+
+
+def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
+    """Parse one YAML document from ``text``; ``line_offset`` shifts reported lines
+    (used for front matter that starts after a ``---`` line)."""
+    if len(text) > MAX_BYTES:
+        raise InputError.single(
+            f"file is {len(text) / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB", path, 1, 1
+        )
+    if "\x00" in text:
+        raise InputError.single("file contains NUL bytes; is it a binary file?", path, 1, 1)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        line, column = _problem_mark(exc)
+        raise InputError.single(
+            _yaml_message(exc), path, None if line is None else line + line_offset, column
+        ) from None
+    finally:
+        loader.dispose()
+    builder = _Builder(path, line_offset)
+    if node is not None:
+        try:
+            builder.doc.data = builder.build(node, ())
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            line, column = builder.doc.locate(())
+            raise InputError.single(f"invalid YAML value: {exc}", path, line, column) from None
+    return builder.doc
+
+
+def read_text(path: str) -> str:
+    """Read a file as UTF-8 with size and encoding checks that produce located errors."""
+    import os
+
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise InputError.single(f"cannot read file: {exc.strerror}", path) from None
+    if size > MAX_BYTES:
+        raise InputError.single(
+            f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB", path, 1, 1
+        )
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise InputError.single(f"cannot read file: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError.single("file is not valid UTF-8 text", path, line, None) from None
+    return text

@@ -1,0 +1,137 @@
+"""Model Openness Tool (MOT) YAML: reader and writer.
+
+Format: https://github.com/lfai/model_openness_tool (schema/mof_schema.json): a ``release``
+with global licenses by content type (``license.distribution|code|data|document``) and a list
+of ``components`` (``name``, ``license``, ``component_path``...). A component's own license
+wins over the global license of its content type, which wins over ``distribution``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from modelcards.errors import InputError
+from modelcards.io.located_yaml import LocatedDocument
+from modelcards.openness.components import mof
+from modelcards.schema import Release
+
+_NOT_INCLUDED = re.compile(r"component\s+(component\s+)?not\s+includ", re.IGNORECASE)
+
+
+def looks_like_mot(data: Any) -> bool:
+    return isinstance(data, dict) and "release" in data and ("framework" in data or "components" in data)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _global_license(block: Any, key: str) -> str | None:
+    if isinstance(block, dict) and isinstance(block.get(key), dict):
+        return _text(block[key].get("name"))
+    return None
+
+
+def release_from_mot(doc: LocatedDocument) -> Release:
+    """Build a Release from a MOT record; unknown component names are located errors."""
+    release = doc.data.get("release")
+    if not isinstance(release, dict):
+        line, column = doc.locate(("release",))
+        raise InputError.single("MOT file: 'release' must be a mapping", doc.path, line, column)
+    names = {c.mot_name.lower(): c.id for c in mof().components}
+    artifacts: dict[str, dict[str, Any]] = {}
+    components = release.get("components") or []
+    if not isinstance(components, list):
+        line, column = doc.locate(("release", "components"))
+        raise InputError.single("MOT file: 'components' must be a list", doc.path, line, column)
+    for i, component in enumerate(components):
+        if not isinstance(component, dict) or not _text(component.get("name")):
+            line, column = doc.locate(("release", "components", i))
+            raise InputError.single("MOT component needs a 'name'", doc.path, line, column)
+        name = _text(component["name"]) or ""
+        artifact_id = names.get(name.lower())
+        if artifact_id is None:
+            from modelcards.io.validation import did_you_mean
+
+            line, column = doc.locate(("release", "components", i, "name"))
+            hint = did_you_mean(name, [c.mot_name for c in mof().components])
+            raise InputError.single(f"unknown MOT component {name!r}{hint}", doc.path, line, column)
+        license_text = _text(component.get("license"))
+        entry: dict[str, Any] = {
+            "location": _text(component.get("component_path")),
+            "description": _text(component.get("description")),
+        }
+        if license_text and _NOT_INCLUDED.search(license_text):
+            entry["availability"] = "not-released"
+        elif license_text:
+            entry["license"] = license_text
+        artifacts[artifact_id] = {k: v for k, v in entry.items() if v is not None}
+    licenses = release.get("license") if isinstance(release.get("license"), dict) else {}
+    hf = _text(release.get("huggingface"))
+    data = {
+        "name": _text(release.get("name")) or "(unnamed)",
+        "version": _text(release.get("version")),
+        "producer": _text(release.get("producer")),
+        "date": _text(release.get("date")),
+        "contact": _text(release.get("contact")),
+        "repository": _text(release.get("repository")),
+        "hf_repo": hf.split("huggingface.co/", 1)[-1].strip("/") if hf and "huggingface.co/" in hf else hf,
+        "model": {"type": _text(release.get("type")), "architecture": _text(release.get("architecture"))},
+        "license": _global_license(licenses, "distribution"),
+        "licenses": {k: _global_license(licenses, k) for k in ("code", "data", "document")},
+        "artifacts": artifacts,
+        "extra": {"mot": {"origin": _text(release.get("origin"))}} if _text(release.get("origin")) else {},
+    }
+    from pydantic import ValidationError
+
+    try:
+        return Release.model_validate(data)
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise InputError.single(f"MOT record: {loc}: {first['msg']}", doc.path, 1, 1) from None
+
+
+def release_to_mot(release: Release) -> dict[str, Any]:
+    """The MOT YAML structure for a release (the inverse of ``release_from_mot``)."""
+    framework = mof()
+    licenses: dict[str, Any] = {}
+    if release.license:
+        licenses["distribution"] = {"name": release.license, "path": release.license_link or ""}
+    for content_type in ("code", "data", "document"):
+        value = getattr(release.licenses, content_type)
+        if value:
+            licenses[content_type] = {"name": value, "path": ""}
+    mot_extra = release.extra.get("mot") if isinstance(release.extra.get("mot"), dict) else {}
+    components = []
+    for component in framework.components:
+        artifact = release.artifacts.get(component.id)  # type: ignore[call-overload]
+        if artifact is None or artifact.availability == "not-released":
+            continue
+        entry: dict[str, Any] = {"name": component.mot_name, "description": artifact.description or ""}
+        if artifact.location:
+            entry["component_path"] = artifact.location
+        if artifact.license:
+            entry["license"] = artifact.license
+        components.append(entry)
+    return {
+        "framework": {"name": "Model Openness Framework", "version": framework.version, "date": framework.date},
+        "release": {
+            "name": release.name,
+            "version": release.version or "",
+            "date": release.date.isoformat() if release.date else "",
+            "type": release.model.type or "",
+            "architecture": release.model.architecture or "",
+            "origin": mot_extra.get("origin") or "",
+            "producer": release.producer or "",
+            "contact": release.contact or "",
+            "repository": release.repository or "",
+            "huggingface": f"https://huggingface.co/{release.hf_repo}" if release.hf_repo else "",
+            "license": licenses,
+            "components": components,
+        },
+    }

@@ -1,0 +1,45 @@
+"""Recognise a source by its content and read it into a Release."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from modelcards.io.located_yaml import LocatedDocument, load_text, read_text
+from modelcards.schema import Release
+
+SourceKind = Literal["manifest", "hf-card", "mot"]
+
+
+@dataclass
+class Source:
+    path: str
+    kind: SourceKind
+    release: Release
+    document: LocatedDocument | None = None
+
+    def locate(self, loc: tuple[object, ...]) -> tuple[int | None, int | None]:
+        """Line and column of a manifest path; only manifests map paths to their own lines."""
+        if self.document is None or self.kind != "manifest":
+            return None, None
+        return self.document.locate(tuple(loc))  # type: ignore[arg-type]
+
+
+def read_source_text(text: str, path: str) -> Source:
+    from modelcards.io import hf_card
+
+    if hf_card.looks_like_card(text):
+        release, doc = hf_card.release_from_card(text, path)
+        return Source(path, "hf-card", release, doc)
+    doc = load_text(text, path)
+    from modelcards.io import mot
+
+    if mot.looks_like_mot(doc.data):
+        return Source(path, "mot", mot.release_from_mot(doc), doc)
+    from modelcards.io.validation import validate_located
+
+    return Source(path, "manifest", validate_located(Release, doc), doc)
+
+
+def read_source(path: str) -> Source:
+    return read_source_text(read_text(path), path)

@@ -1,0 +1,79 @@
+"""The commented starter manifest written by ``modelcards init``."""
+
+from __future__ import annotations
+
+STARTER = """\
+# yaml-language-server: $schema={schema}
+# A model release, described once. Check it with `modelcards check modelcard.yaml`.
+# Licenses: SPDX ids (Apache-2.0, CC-BY-4.0, ...) or Hub license ids (llama3.1, gemma, ...).
+name: {name}
+version: "1.0"
+producer: Example Org
+date: {date}
+repository: https://github.com/example-org/{slug}
+hf_repo: example-org/{slug}
+
+model:
+  type: language
+  architecture: transformer decoder
+  parameters: 7B
+  languages: [en]
+  pipeline_tag: text-generation
+  library_name: transformers
+
+# Default license of everything below unless a component or content type says otherwise.
+license: Apache-2.0
+licenses:
+  data: CDLA-Permissive-2.0   # default for data components (weights, datasets, ...)
+  document: CC-BY-4.0         # default for documents (cards, reports, papers)
+
+# The 17 components of the Model Openness Framework; list what you publish.
+# availability: public | gated | on-request | not-released
+artifacts:
+  model-architecture:
+    location: https://github.com/example-org/{slug}/tree/main/model
+  model-parameters-final:
+    location: https://huggingface.co/example-org/{slug}
+    license: Apache-2.0
+  model-card:
+    location: https://huggingface.co/example-org/{slug}/blob/main/README.md
+  training-code:
+    location: https://github.com/example-org/{slug}/tree/main/train
+  inference-code:
+    location: https://github.com/example-org/{slug}/tree/main/inference
+  # data-card, technical-report, evaluation-results, evaluation-code, evaluation-data,
+  # data-preprocessing-code, model-parameters-intermediate, datasets, research-paper,
+  # sample-outputs, supporting-libraries, model-metadata
+
+datasets:
+  - id: example-org/pretraining-corpus
+    role: pretraining          # pretraining | fine-tuning | preference | evaluation
+    license: ODC-By-1.0
+    location: https://huggingface.co/datasets/example-org/pretraining-corpus
+
+# base_models:                 # for fine-tunes, adapters, quantizations, merges
+#   - id: org/base-model
+#     relation: finetune
+#     license: apache-2.0
+
+claims:
+  open_weights: true
+  commercial_use: true
+
+card:
+  summary: One paragraph on what the model is and does.
+  intended_use: What the model is for.
+  limitations: Known limitations.
+"""
+
+
+def starter_manifest(name: str) -> str:
+    import datetime
+    import re
+
+    from modelcards.schema.jsonschema import installed_schema_uri
+
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "model"
+    return STARTER.format(
+        schema=installed_schema_uri(), name=name, slug=slug, date=datetime.date.today().isoformat()
+    )

@@ -1,0 +1,1 @@
+"""License registry, sourced obligations and license rules."""

@@ -1,0 +1,55 @@
+"""The MOF component table, loaded from its sourced data file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Component:
+    id: str
+    mof_class: int
+    required: bool
+    content_type: str
+    mot_name: str
+    fits: tuple[str, ...] = ()
+    """Content types whose licenses suit this component (defaults to its own content type)."""
+
+
+@dataclass(frozen=True)
+class Framework:
+    version: str
+    date: str
+    labels: dict[int | None, str]
+    substitutions: dict[str, str]
+    components: tuple[Component, ...]
+
+    def by_id(self, component_id: str) -> Component:
+        return self._index()[component_id]
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one frozen instance per process
+    def _index(self) -> dict[str, Component]:
+        return {c.id: c for c in self.components}
+
+
+@lru_cache(maxsize=1)
+def mof() -> Framework:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("modelcards.openness").joinpath("data").joinpath("mof-1.0.yaml").read_text("utf-8")
+    )
+    return Framework(
+        version=raw["version"],
+        date=raw["date"],
+        labels={(int(k) if k is not None else None): v for k, v in raw["labels"].items()},
+        substitutions=raw["substitutions"],
+        components=tuple(
+            Component(c["id"], c["class"], c["required"], c["content_type"], c["mot_name"],
+                      tuple(c.get("fits") or [c["content_type"]]))
+            for c in raw["components"]
+        ),
+    )

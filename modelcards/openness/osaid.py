@@ -1,0 +1,74 @@
+"""OSI Open Source AI Definition 1.0 verdict.
+
+Source: https://opensource.org/ai/open-source-ai-definition (version 1.0, 2024-10-28),
+section "The preferred form of making modifications to a machine-learning system", which
+requires all three of:
+  - Data Information: "Sufficiently detailed information about the data used to train the
+    system so that a skilled person can build a substantially equivalent system";
+  - Code: "The complete source code used to train and run the system" (data processing and
+    filtering, training, inference, model architecture), "made available under
+    OSI-approved licenses";
+  - Parameters: "The model parameters, such as weights or other configuration settings",
+    "made available under OSI-approved terms".
+Evaluation code and supporting libraries are required only "if used"; the manifest cannot
+tell, so they are not required here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from modelcards.openness.status import TRAINING_ROLES, ComponentStatus
+from modelcards.schema import Release
+
+REFERENCE = "https://opensource.org/ai/open-source-ai-definition"
+CODE_COMPONENTS = ("data-preprocessing-code", "training-code", "inference-code", "model-architecture")
+
+
+@dataclass(frozen=True)
+class OsaidResult:
+    meets: bool
+    elements: dict[str, bool]
+    missing: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": "meets" if self.meets else "does-not-meet",
+            "elements": self.elements,
+            "missing": self.missing,
+            "reference": REFERENCE,
+        }
+
+
+def _osi(status: ComponentStatus) -> bool:
+    return status.status == "included" and status.license is not None and status.license.osi_approved
+
+
+def _data_information(release: Release, statuses: dict[str, ComponentStatus]) -> tuple[bool, str | None]:
+    training = [d for d in release.datasets if d.role in TRAINING_ROLES]
+    if statuses["datasets"].status == "included":
+        return True, None
+    described = bool(training) and all(d.location or d.data_card or d.description for d in training)
+    documented = any(statuses[c].status == "included" for c in ("data-card", "technical-report", "research-paper"))
+    if described and documented:
+        return True, None
+    if not training:
+        return False, "data information: no training dataset is listed"
+    return False, "data information: training datasets are not described well enough (no open data card, " \
+        "technical report or dataset locations)"
+
+
+def evaluate(release: Release, statuses: dict[str, ComponentStatus]) -> OsaidResult:
+    missing: list[str] = []
+    data_ok, data_gap = _data_information(release, statuses)
+    if data_gap:
+        missing.append(data_gap)
+    code_gaps = [c for c in CODE_COMPONENTS if not _osi(statuses[c])]
+    for component in code_gaps:
+        missing.append(f"code: {component} is not released under an OSI-approved license")
+    params_ok = _osi(statuses["model-parameters-final"])
+    if not params_ok:
+        missing.append("parameters: model-parameters-final are not released under OSI-approved terms")
+    elements = {"data-information": data_ok, "code": not code_gaps, "parameters": params_ok}
+    return OsaidResult(all(elements.values()), elements, missing)

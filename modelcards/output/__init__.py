@@ -1,0 +1,1 @@
+"""Formatters for diagnostics (text, json, sarif, github): the report is computed once."""

@@ -1,0 +1,88 @@
+"""Rule registry: every check has a stable code, a name, a kind, a default severity and its
+documentation (the function's docstring, shown by ``modelcards explain CODE``)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from modelcards.openness.mof import MofResult
+from modelcards.openness.osaid import OsaidResult
+from modelcards.openness.status import ComponentStatus
+from modelcards.report import Finding, Kind, Severity
+from modelcards.schema import Release
+
+
+@dataclass
+class Context:
+    """What every rule may read: the release and the verdicts computed once for it."""
+
+    release: Release
+    statuses: dict[str, ComponentStatus]
+    mof: MofResult
+    osaid: OsaidResult
+    locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]] = lambda loc: (None, None)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's raw result; the registry turns it into a Finding."""
+
+    subject: str
+    message: str
+    reference: str | None = None
+    severity: Severity | None = None
+    at: tuple[Any, ...] | None = None
+    """Manifest path of the offending value, used to locate the finding."""
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    kind: Kind
+    severity: Severity
+    check: Check = field(repr=False)
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        for hit in self.check(ctx):
+            line, column = ctx.locate(hit.at) if hit.at is not None else (None, None)
+            yield Finding(
+                rule=self.code,
+                kind=self.kind,
+                severity=hit.severity or self.severity,
+                subject=hit.subject,
+                message=hit.message,
+                reference=hit.reference,
+                line=line,
+                column=column,
+            )
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, kind: Kind, severity: Severity) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code}")
+        RULES[code] = Rule(code, name, kind, severity, check)
+        return check
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule, with the rule modules imported so they have registered themselves."""
+    from modelcards.rules import license_rules, metadata_rules, openness_rules  # noqa: F401
+
+    return dict(sorted(RULES.items()))

@@ -1,0 +1,160 @@
+"""Typed description of one model release: what it publishes and under which terms.
+
+The models are strict (unknown keys are errors) because a misspelt key in a release
+manifest silently drops a fact the checks depend on. ``extra`` is the one open mapping,
+so importers can keep metadata this schema does not model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from modelcards.schema.artifacts import ArtifactId, Availability
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+
+
+class ModelFacts(_Strict):
+    """What the model is; maps onto Hugging Face card metadata where a key exists."""
+
+    type: Text | None = Field(None, description="Modality or family, e.g. 'language', 'vision', 'multimodal'.")
+    architecture: Text | None = Field(None, description="e.g. 'transformer decoder', 'mixture of experts'.")
+    parameters: int | Text | None = Field(None, description="Parameter count, as a number or text like '6.9B'.")
+    context_length: int | None = Field(None, ge=1)
+    languages: list[NonEmpty] = Field(default_factory=list, description="ISO 639 codes, e.g. ['en', 'fr'].")
+    pipeline_tag: Text | None = Field(None, description="Hugging Face pipeline tag, e.g. 'text-generation'.")
+    library_name: Text | None = Field(None, description="Hugging Face library name, e.g. 'transformers'.")
+
+
+class Artifact(_Strict):
+    """One MOF component as published by this release."""
+
+    location: Text | None = Field(None, description="URL or repository path where the component is published.")
+    license: Text | None = Field(
+        None,
+        description="License of this component (SPDX expression or known model-license id); "
+        "overrides the release defaults. 'unlicensed' means released without any license.",
+    )
+    availability: Availability = Field("public", description="public | gated | on-request | not-released")
+    description: Text | None = None
+
+
+class DefaultLicenses(_Strict):
+    """Licenses that apply to every component of a content type unless it names its own."""
+
+    code: Text | None = None
+    data: Text | None = None
+    document: Text | None = None
+
+
+class Dataset(_Strict):
+    """A dataset the model was trained, tuned or evaluated on."""
+
+    id: NonEmpty = Field(description="Hub dataset id (org/name) or another stable name.")
+    name: Text | None = None
+    role: Literal["pretraining", "fine-tuning", "preference", "evaluation"] = "pretraining"
+    license: Text | None = None
+    availability: Availability = "public"
+    location: Text | None = None
+    data_card: Text | None = Field(None, description="URL of the dataset's data card / datasheet.")
+    description: Text | None = None
+
+
+class BaseModelRef(_Strict):
+    """A model this release derives from."""
+
+    id: NonEmpty = Field(description="Hub model id (org/name) of the base model.")
+    relation: Literal["finetune", "adapter", "quantized", "merge", "distillation"] = "finetune"
+    license: Text | None = Field(None, description="The base model's license, if known.")
+
+
+class EvalDataset(_Strict):
+    type: NonEmpty = Field(description="Hub dataset id, e.g. 'cais/mmlu'.")
+    name: NonEmpty
+    config: Text | None = None
+    split: Text | None = None
+
+
+class EvalResult(_Strict):
+    """One metric on one dataset; maps onto the Hub's model-index."""
+
+    task_type: NonEmpty = Field(description="e.g. 'text-generation'.")
+    task_name: Text | None = None
+    dataset: EvalDataset
+    metric_type: NonEmpty = Field(description="e.g. 'accuracy'.")
+    metric_value: float | int | Text
+    metric_name: Text | None = None
+    metric_config: Text | None = None
+    source_url: Text | None = None
+    verified: bool | None = None
+
+
+class Claims(_Strict):
+    """What the release says about itself. Checks compare these claims with the facts."""
+
+    open_source: bool | None = Field(None, description="The release calls itself 'open source'.")
+    open_weights: bool | None = None
+    open_data: bool | None = None
+    commercial_use: bool | None = Field(None, description="The release says commercial use is allowed.")
+    osi_approved: bool | None = None
+
+
+class CardText(_Strict):
+    """Prose sections of the model card; Markdown."""
+
+    summary: Text | None = None
+    intended_use: Text | None = None
+    out_of_scope: Text | None = None
+    limitations: Text | None = None
+    bias_risks: Text | None = None
+    training: Text | None = None
+    evaluation: Text | None = None
+    environmental_impact: Text | None = None
+    citation: Text | None = None
+    sections: dict[NonEmpty, str] = Field(
+        default_factory=dict, description="Further sections, title -> Markdown body, kept in order."
+    )
+
+
+class Release(_Strict):
+    """A model release: identity, model facts, licenses, components, data, lineage, claims and card text."""
+
+    name: NonEmpty = Field(description="Model name as published, e.g. 'Pythia-6.9B'.")
+    version: Text | None = None
+    producer: Text | None = Field(None, description="Organisation or person releasing the model.")
+    date: dt.date | None = Field(None, description="Release date, YYYY-MM-DD.")
+    contact: Text | None = None
+    repository: Text | None = Field(None, description="Source repository URL.")
+    hf_repo: Text | None = Field(None, description="Hugging Face repo id, e.g. 'EleutherAI/pythia-6.9b'.")
+    model: ModelFacts = Field(default_factory=ModelFacts)
+    license: Text | None = Field(
+        None, description="Default license of the release (SPDX expression or Hub license id)."
+    )
+    license_name: Text | None = Field(None, description="Name of a custom license when license is 'other'.")
+    license_link: Text | None = Field(None, description="Link to the license text when license is 'other'.")
+    licenses: DefaultLicenses = Field(default_factory=DefaultLicenses)
+    artifacts: dict[ArtifactId, Artifact] = Field(default_factory=dict)
+    datasets: list[Dataset] = Field(default_factory=list)
+    base_models: list[BaseModelRef] = Field(default_factory=list)
+    evaluation: list[EvalResult] = Field(default_factory=list)
+    claims: Claims = Field(default_factory=Claims)
+    card: CardText = Field(default_factory=CardText)
+    tags: list[NonEmpty] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(
+        default_factory=dict, description="Metadata kept verbatim (e.g. unknown Hub card keys on import)."
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_from_text(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
