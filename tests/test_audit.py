@@ -1,0 +1,56 @@
+"""Serial audit: one JSON object per card in the `check --format json` shape; broken cards
+become `input` findings and the run goes on."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT
+
+
+def test_audit_streams_one_line_per_card_and_survives_broken_ones(cli, tmp_path, write):
+    write("cards/a/README.md", "---\nlicense: mit\n---\n# Tiny\n")
+    write("cards/b/modelcard.yaml", "name: x\n  bad: [\n")
+    (tmp_path / "cards" / "c.yaml").write_bytes(b"\x00\xff" * 50)
+    write("cards/notes.txt", "not a card")
+    result = cli("audit", str(tmp_path / "cards"))
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    # a directory's own files first, then its subdirectories, each in sorted order
+    assert [line["source"].rsplit("cards/", 1)[1] for line in lines] == ["c.yaml", "a/README.md", "b/modelcard.yaml"]
+    assert lines[1]["openness"]["mof"]["components"]["model-card"]["status"] == "included"
+    for broken in (lines[0], lines[2]):
+        assert [f["kind"] for f in broken["findings"]] == ["input"]
+        assert broken["findings"][0]["severity"] == "error"
+    assert "audited 3 card(s)" in result.stderr and "2 unreadable" in result.stderr
+
+
+def test_audit_of_the_examples_matches_check(cli):
+    result = cli("audit", str(ROOT / "examples"))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 11
+    pythia = next(line for line in lines if "pythia" in line["source"])
+    single = json.loads(cli("check", pythia["source"], "--format", "json").stdout)
+    assert pythia == single
+
+
+def test_check_reads_a_hugging_face_card_and_locates_front_matter_errors(cli, write):
+    good = write("README.md", "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Llama-Tuned\n")
+    result = cli("check", good, "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["openness"]["mof"]["components"]["model-card"]["license"] == (
+        "LicenseRef-scancode-llama-3.1-license-2024"
+    )
+    broken = write("bad/README.md", "---\nlicense: mit\ntags: [a\n---\n# X\n")
+    result = cli("check", broken)
+    assert result.exit_code == 2
+    assert f"{broken}:4:" in result.stderr or f"{broken}:3:" in result.stderr
+    assert "invalid YAML" in result.stderr
+
+
+def test_github_format_annotates_with_file_and_line(cli):
+    path = str(ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml")
+    result = cli("check", path, "--format", "github")
+    assert result.exit_code == 1
+    assert f"::error file={path},line=" in result.stdout
