@@ -154,3 +154,19 @@ def test_next_class_gaps_are_listed():
 def test_unlicensed_component_is_reported():
     report = analyze(release({"model-card": {"license": "unlicensed"}}, license="MIT"))
     assert [(f.rule, f.subject) for f in report.findings if f.rule == "MOF001"] == [("MOF001", "model-card")]
+
+
+def test_restricted_license_is_reported_with_the_license_named():
+    report = analyze(release({"model-parameters-final": {}}, license="gemma"))
+    restricted = [f for f in report.findings if f.rule == "MOF003"]
+    assert [f.subject for f in restricted] == ["model-parameters-final"]
+    assert "LicenseRef-scancode-gemma-tou-2024-04-01" in restricted[0].message
+    assert not [f for f in analyze(release({"model-parameters-final": {}}, license="MIT")).findings
+                if f.rule == "MOF003"]
+
+
+def test_metadata_rules_for_missing_license_and_missing_weights():
+    bare = analyze(Release.model_validate({"name": "Bare"}))
+    assert {"META001", "META002"} <= {f.rule for f in bare.findings}
+    full = analyze(release({"model-parameters-final": {}}, license="MIT"))
+    assert not {"META001", "META002"} & {f.rule for f in full.findings}

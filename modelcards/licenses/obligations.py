@@ -5,14 +5,13 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from modelcards.resources import read_data
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("modelcards.licenses").joinpath("data").joinpath(name).read_text("utf-8"))
+    return read_data("modelcards.licenses", name)
 
 
 @dataclass(frozen=True)

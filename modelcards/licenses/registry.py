@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
+from modelcards.resources import read_data
 
 ContentType = Literal["code", "data", "document"]
 Commercial = Literal["yes", "no", "conditional"]
@@ -109,8 +108,8 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().strip("'\"")).lower()
 
 
-def _data(name: str) -> object:
-    return yaml.safe_load(resources.files("modelcards.licenses").joinpath("data").joinpath(name).read_text("utf-8"))
+def _data(name: str) -> Any:
+    return read_data("modelcards.licenses", name)
 
 
 @lru_cache(maxsize=1)

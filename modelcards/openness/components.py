@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from modelcards.resources import read_data
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,7 @@ class Framework:
 
 @lru_cache(maxsize=1)
 def mof() -> Framework:
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("modelcards.openness").joinpath("data").joinpath("mof-1.0.yaml").read_text("utf-8")
-    )
+    raw: dict[str, Any] = read_data("modelcards.openness", "mof-1.0.yaml")
     return Framework(
         version=raw["version"],
         date=raw["date"],
