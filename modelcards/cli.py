@@ -38,7 +38,9 @@ def main() -> None:
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
               show_default=True, help="Output format.")
-def check(path: str, fmt: str) -> None:
+@click.option("--online", is_flag=True,
+              help="Look up unknown base-model licenses on the Hugging Face Hub (honours HF_ENDPOINT).")
+def check(path: str, fmt: str, online: bool) -> None:
     """Check PATH: a modelcard.yaml manifest, a Hugging Face README.md or a MOT YAML file.
 
     Exit status: 0 no errors, 1 error-level findings, 2 the input could not be read.
@@ -53,7 +55,14 @@ def check(path: str, fmt: str) -> None:
     except InputError as err:
         _fail_input(err)
         return
-    report = analyze(source.release, source=path, locate=source.locate)
+    release = source.release
+    if online:
+        from modelcards.io.hub import fill_base_licenses
+
+        release, notes = fill_base_licenses(release)
+        for note in notes:
+            click.echo(f"{path}: {note}", err=True)
+    report = analyze(release, source=path, locate=source.locate)
     click.echo(formats.render(report, fmt, color=_use_color()), nl=False)
     sys.exit(EXIT_FINDINGS if report.has_errors else EXIT_OK)
 
