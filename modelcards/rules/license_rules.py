@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelcards.licenses.lineage import Link, base_chain
+from modelcards.licenses.lineage import Link
 from modelcards.licenses.obligations import LicenseTerms, known_dataset, terms_for
 from modelcards.licenses.registry import ResolvedLicense, resolve
 from modelcards.rules.registry import Context, Hit, rule
@@ -98,7 +98,7 @@ def _carries(declared: ResolvedLicense, base: ResolvedLicense) -> bool:
 
 
 def _chain_terms(ctx: Context) -> Iterator[tuple[Link, LicenseTerms]]:
-    for link in base_chain(ctx.release):
+    for link in ctx.base_chain:
         if link.license is None:
             continue
         for info in link.license.licenses:
@@ -269,7 +269,7 @@ def open_source_claim_license(ctx: Context) -> Iterator[Hit]:
         yield Hit("model-parameters-final",
                   f"claims to be open source, but {declared.canonical} is not an OSI-approved license",
                   "https://opensource.org/licenses", at=claim_at)
-    for link in base_chain(ctx.release):
+    for link in ctx.base_chain:
         if link.license is not None and link.license.known and not link.license.osi_approved:
             yield Hit(f"base-model:{link.model_id}",
                       f"claims to be open source, but it derives from {link.model_id} under "
@@ -291,7 +291,7 @@ def commercial_claim_conflict(ctx: Context) -> Iterator[Hit]:
         if info.commercial == "no":
             yield Hit("model-parameters-final", f"claims commercial use, but {info.id} forbids it",
                       info.source, at=("claims", "commercial_use"))
-    for link in base_chain(ctx.release):
+    for link in ctx.base_chain:
         for info in link.license.licenses if link.license else ():
             if info.commercial == "no":
                 yield Hit(f"base-model:{link.model_id}",
@@ -306,7 +306,7 @@ def base_license_unknown(ctx: Context) -> Iterator[Hit]:
     Obligations cannot be checked without it. State ``license`` on the base model entry;
     modelcards never guesses a license.
     """
-    for link in base_chain(ctx.release):
+    for link in ctx.base_chain:
         if link.license is None:
             yield Hit(f"base-model:{link.model_id}",
                       f"the license of base model {link.model_id} is not stated and not known; "

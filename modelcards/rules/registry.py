@@ -6,8 +6,10 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from modelcards.licenses.lineage import Link, base_chain
 from modelcards.openness.mof import MofResult
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus
@@ -24,6 +26,12 @@ class Context:
     mof: MofResult
     osaid: OsaidResult
     locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]] = lambda loc: (None, None)
+
+    @cached_property
+    def base_chain(self) -> list[Link]:
+        """The base-model chain with each link's license; several license rules walk it,
+        so it is built once per analysis."""
+        return base_chain(self.release)
 
 
 @dataclass(frozen=True)
