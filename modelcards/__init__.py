@@ -5,6 +5,7 @@ Public API (load -> analyze -> render)::
     import modelcards
     release = modelcards.load("modelcard.yaml")
     report = modelcards.analyze(release)
+    modelcards.render(release, "release/", report)   # README.md, modelcard.json, ...
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "Release", "Report", "analyze", "load"]
+__all__ = ["Finding", "Release", "Report", "analyze", "load", "render"]
 
 if TYPE_CHECKING:
     from modelcards.report import Finding, Report
@@ -31,9 +32,30 @@ def load(path: str) -> Release:
 
 def analyze(release: Release) -> Report:
     """Findings and openness verdicts for a release; pure, no I/O."""
-    from modelcards.analyze import analyze as _analyze
+    from modelcards.analysis import analyze as _analyze
 
     return _analyze(release, source=release.name)
+
+
+def render(
+    release: Release,
+    out_dir: str,
+    report: Report | None = None,
+    *,
+    formats: list[str] | None = None,
+    templates: str | None = None,
+    force: bool = False,
+) -> list[str]:
+    """Write the release's outputs into ``out_dir``; returns the paths written (unchanged files are not).
+
+    Text the user added to an existing README.md outside generated blocks is kept. Raises
+    ``modelcards.rendering.outputs.RenderRefused`` (an InputError) when a generated block was edited by
+    hand, unless ``force``; nothing is written then.
+    """
+    from modelcards.rendering import outputs
+
+    planned = outputs.plan(release, out_dir, report, formats=formats, templates=templates, force=force)
+    return [str(path) for path in outputs.write(planned)]
 
 
 def __getattr__(name: str) -> Any:  # lazy re-exports keep `import modelcards` cheap

@@ -31,7 +31,7 @@ def iter_card_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def audit_one(path: str) -> Report:
-    from modelcards.analyze import analyze
+    from modelcards.analysis import analyze
     from modelcards.errors import InputError
     from modelcards.io.sources import read_source
 

@@ -29,6 +29,8 @@ def main() -> None:
       modelcards init                       # write a starter modelcard.yaml
       modelcards check modelcard.yaml       # findings + MOF class; exit 1 on errors
       modelcards check README.md --format json
+      modelcards render modelcard.yaml -o release/
+      modelcards import README.md -o modelcard.yaml
       modelcards audit cards/ --format jsonl > audit.jsonl
       modelcards explain OPEN001
     """
@@ -45,7 +47,7 @@ def check(path: str, fmt: str, online: bool) -> None:
 
     Exit status: 0 no errors, 1 error-level findings, 2 the input could not be read.
     """
-    from modelcards.analyze import analyze
+    from modelcards.analysis import analyze
     from modelcards.errors import InputError
     from modelcards.io.sources import read_source
     from modelcards.output import formats
@@ -80,6 +82,117 @@ def audit(paths: tuple[str, ...], fmt: str) -> None:
 
     summary = audit_paths(paths, sys.stdout)
     click.echo(summary.text(), err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Directory to write into.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 when a file on disk differs from what render would write.")
+@click.option("--formats", default=None, metavar="LIST",
+              help="Comma-separated outputs to produce (default: all). See --list-formats.")
+@click.option("--list-formats", is_flag=True, help="List the output formats and exit.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True),
+              help="Directory of templates overriding the shipped ones (e.g. README.md.j2).")
+@click.option("--force", is_flag=True, help="Overwrite hand edits inside generated blocks.")
+def render(path: str, out_dir: str, check_only: bool, formats: str | None, list_formats: bool,
+           templates: str | None, force: bool) -> None:
+    """Render PATH into README.md, modelcard.json and the other outputs in --out.
+
+    Text you add to README.md outside the generated blocks, or inside `modelcards:user` blocks,
+    is kept. An edit inside a generated block makes render refuse (naming the block) unless --force.
+
+    \b
+    Examples:
+      modelcards render modelcard.yaml -o release/
+      modelcards render modelcard.yaml -o release/ --check      # in CI: fail on drift
+      modelcards render modelcard.yaml --formats readme,json
+    """
+    from modelcards.rendering.outputs import DEFAULT_FORMATS, EMITTERS
+
+    if list_formats:
+        for name, emitter in EMITTERS.items():
+            click.echo(f"{name:<10} {emitter.filename:<22} {emitter.description}")
+        return
+    selected = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else DEFAULT_FORMATS
+    unknown = [f for f in selected if f not in EMITTERS]
+    if unknown:
+        from modelcards.io.validation import did_you_mean
+
+        click.echo(f"error: unknown format {unknown[0]!r}{did_you_mean(unknown[0], EMITTERS)}", err=True)
+        sys.exit(EXIT_INPUT)
+    from modelcards.analysis import analyze
+    from modelcards.errors import InputError
+    from modelcards.io.sources import read_source
+    from modelcards.rendering import outputs
+
+    try:
+        source = read_source(path)
+        report = analyze(source.release, source=path, locate=source.locate)
+        planned = outputs.plan(source.release, out_dir, report, formats=selected, templates=templates,
+                               force=force)
+    except InputError as err:
+        _fail_input(err)
+        return
+    if check_only:
+        stale = [item for item in planned.files if item.changed]
+        for problem in planned.refusals:
+            click.echo(f"{problem.location}: error: {problem.message}", err=True)
+        for item in stale:
+            state = "missing" if item.current is None else "differs from what render would write"
+            click.echo(f"{item.path}: {state}", err=True)
+        if stale or planned.refusals:
+            click.echo(f"run `modelcards render {path} -o {out_dir}` to update", err=True)
+            sys.exit(EXIT_FINDINGS)
+        click.echo(f"{len(planned.files)} file(s) up to date")
+        return
+    if planned.refusals:
+        for problem in planned.refusals:
+            click.echo(f"{problem.location}: error: {problem.message}", err=True)
+        click.echo("nothing written", err=True)
+        sys.exit(EXIT_FINDINGS)
+    written = outputs.write(planned)
+    for item in planned.files:
+        click.echo(f"{'wrote' if item.path in written else 'unchanged'} {item.path}")
+    errors = sum(1 for f in report.findings if f.severity == "error")
+    if errors:
+        click.echo(f"note: {errors} error-level finding(s); see `modelcards check {path}`", err=True)
+
+
+@main.command("import")
+@click.argument("src")
+@click.option("-o", "--out", "out_path", default="modelcard.yaml", show_default=True,
+              type=click.Path(dir_okay=False), help="Manifest to write.")
+@click.option("--force", is_flag=True, help="Overwrite an existing manifest.")
+def import_(src: str, out_path: str, force: bool) -> None:
+    """Turn SRC (a Hugging Face README.md, a MOT YAML file, or hf:org/name) into a manifest.
+
+    Every card metadata key is kept (unknown ones under `extra`) and every body section is kept,
+    as a card field or verbatim under `card.sections`.
+
+    \b
+    Examples:
+      modelcards import README.md -o modelcard.yaml
+      modelcards import hf:EleutherAI/pythia-6.9b -o modelcard.yaml
+    """
+    import os
+
+    from modelcards.errors import InputError
+    from modelcards.io.importer import import_source
+    from modelcards.io.manifest_writer import manifest_yaml
+    from modelcards.io.writer import write_atomic
+
+    if os.path.exists(out_path) and not force:
+        click.echo(f"{out_path}: error: file exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        release, origin = import_source(src)
+    except InputError as err:
+        _fail_input(err)
+        return
+    write_atomic(out_path, manifest_yaml(release, header=f"Imported from {origin} by `modelcards import`."))
+    click.echo(f"wrote {out_path}; next: `modelcards check {out_path}`, then `modelcards render {out_path}`")
 
 
 @main.command()

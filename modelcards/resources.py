@@ -1,8 +1,9 @@
-"""Reading the package's own YAML data files (license tables, framework definitions)."""
+"""Reading the package's own files: YAML data tables, and the shipped schemas and templates."""
 
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -11,3 +12,11 @@ import yaml
 def read_data(package: str, name: str) -> Any:
     """Parse ``<package>/data/<name>``; these files are ours, so plain safe_load is enough."""
     return yaml.safe_load(resources.files(package).joinpath("data").joinpath(name).read_text("utf-8"))
+
+
+def shipped_dir(name: str) -> Path:
+    """``schemas`` or ``templates``: inside the wheel they sit in the package, in a checkout at its root."""
+    installed = Path(str(resources.files("modelcards").joinpath(name)))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[1] / name

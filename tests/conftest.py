@@ -33,3 +33,18 @@ def cli():
         return runner.invoke(main, list(args), catch_exceptions=False)
 
     return _run
+
+
+@pytest.fixture
+def hub(monkeypatch, tmp_path):
+    """A local stand-in for the Hub; tests add repositories to ``hub.repos``."""
+    from fake_hub import HubState, start
+
+    state = HubState()
+    server, url = start(state)
+    monkeypatch.setenv("HF_ENDPOINT", url)
+    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    yield state
+    server.shutdown()

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from modelcards.analyze import analyze
+from modelcards.analysis import analyze
 from modelcards.io.sources import read_source
 
 from conftest import EXAMPLES, ROOT

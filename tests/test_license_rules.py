@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from modelcards.analyze import analyze
+from modelcards.analysis import analyze
 from modelcards.io.sources import read_source_text
 from modelcards.schema import Release
 

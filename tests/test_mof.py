@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from modelcards.analyze import analyze
+from modelcards.analysis import analyze
 from modelcards.openness.mof import classify
 from modelcards.openness.status import component_statuses
 from modelcards.schema import Release

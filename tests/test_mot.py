@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from modelcards.analyze import analyze
+from modelcards.analysis import analyze
 from modelcards.errors import InputError
 from modelcards.io.mot import release_to_mot
 from modelcards.io.sources import read_source, read_source_text

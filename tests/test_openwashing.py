@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modelcards.analyze import analyze
+from modelcards.analysis import analyze
 from modelcards.schema import Release
 
 OPEN_CODE = {c: {} for c in ("data-preprocessing-code", "training-code", "inference-code", "model-architecture")}

@@ -54,19 +54,18 @@ def _as_list(value: Any) -> list[str]:
     return [str(value)]
 
 
-def release_from_card(text: str, path: str) -> tuple[Release, LocatedDocument]:
-    """A Release holding what the card's metadata and title state (no manifest needed)."""
-    doc, body = split_card(text, path)
-    meta: dict[str, Any] = doc.data
-    title = _TITLE.search(body)
-    name = title.group(1).strip() if title else None
-    relation = str(meta.get("base_model_relation") or "finetune")
-    base_relation = relation if relation in _RELATIONS else "finetune"
+def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
+    """Release fields for card metadata; keys the schema does not model go to ``extra`` verbatim."""
+    relation = meta.get("base_model_relation")
+    known_relation = relation if relation in _RELATIONS else None
     license_value = meta.get("license")
     if isinstance(license_value, list):
         license_value = " AND ".join(str(v) for v in license_value)
-    data = {
-        "name": name or (path.rsplit("/", 2)[-2] if "/" in path else path),
+    unmapped = {k: v for k, v in meta.items() if k not in _MAPPED}
+    if relation is not None and known_relation is None:
+        unmapped["base_model_relation"] = relation
+    return {
+        "name": name,
         "license": str(license_value) if license_value is not None else None,
         "license_name": meta.get("license_name"),
         "license_link": meta.get("license_link"),
@@ -75,20 +74,40 @@ def release_from_card(text: str, path: str) -> tuple[Release, LocatedDocument]:
             "pipeline_tag": meta.get("pipeline_tag"),
             "library_name": meta.get("library_name"),
         },
-        "base_models": [{"id": b, "relation": base_relation} for b in _as_list(meta.get("base_model"))],
+        "base_models": [{"id": b, "relation": known_relation} for b in _as_list(meta.get("base_model"))],
         "datasets": [{"id": d, "role": "fine-tuning" if meta.get("base_model") else "pretraining"}
                      for d in _as_list(meta.get("datasets"))],
         "tags": _as_list(meta.get("tags")),
         "artifacts": {"model-card": {}},
-        "extra": {k: v for k, v in meta.items() if k not in _MAPPED},
+        "extra": unmapped,
     }
+
+
+def card_title(body: str) -> str | None:
+    title = _TITLE.search(body)
+    return title.group(1).strip() if title else None
+
+
+def fallback_name(path: str) -> str:
+    return path.rsplit("/", 2)[-2] if "/" in path else path
+
+
+def validate_card_release(data: dict[str, Any], doc: LocatedDocument, path: str) -> Release:
+    """Validate release data built from card metadata, locating errors at the metadata key."""
     from pydantic import ValidationError
 
     try:
-        return Release.model_validate(data), doc
+        return Release.model_validate(data)
     except ValidationError as err:
         first = err.errors(include_url=False)[0]
         key = str(first["loc"][0]) if first["loc"] else ""
         source_key = {"model": "language", "base_models": "base_model"}.get(key, key)
         line, column = doc.locate((source_key,))
         raise InputError.single(f"card metadata {source_key!r}: {first['msg']}", path, line, column) from None
+
+
+def release_from_card(text: str, path: str) -> tuple[Release, LocatedDocument]:
+    """A Release holding what the card's metadata and title state (no manifest needed)."""
+    doc, body = split_card(text, path)
+    data = metadata_fields(doc.data, card_title(body) or fallback_name(path))
+    return validate_card_release(data, doc, path), doc

@@ -50,3 +50,38 @@ def fill_base_licenses(release: Release) -> tuple[Release, list[str]]:
             notes.append(f"base model {base.id}: no license found on the Hub")
             bases.append(base)
     return release.model_copy(update={"base_models": bases}), notes
+
+
+def download_card(repo_id: str) -> tuple[str, str]:
+    """(README.md text, its URL) of a Hub model repo; ``import hf:org/name`` asked for it."""
+    from huggingface_hub import hf_hub_download
+
+    from modelcards.errors import InputError
+    from modelcards.io.located_yaml import read_text
+
+    origin = f"hf:{repo_id}"
+    if repo_id.count("/") > 1 or not repo_id.strip("/"):
+        raise InputError.single("expected hf:ORG/NAME (or hf:NAME)", origin)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="modelcards-") as cache:  # a card is small; leave no cache behind
+        try:
+            path = hf_hub_download(repo_id, "README.md", endpoint=os.environ.get("HF_ENDPOINT"), cache_dir=cache)
+            return read_text(path), f"{origin}/README.md"
+        except InputError:
+            raise
+        except Exception as err:
+            raise _download_error(err, origin) from None
+
+
+def _download_error(err: Exception, origin: str) -> Exception:
+    from huggingface_hub.errors import EntryNotFoundError, RepositoryNotFoundError
+
+    from modelcards.errors import InputError
+
+    if isinstance(err, RepositoryNotFoundError):
+        return InputError.single("no such model repository on the Hub (or it is private: log in first)", origin)
+    if isinstance(err, EntryNotFoundError):
+        return InputError.single("the repository has no README.md", origin)
+    return InputError.single(f"could not download README.md: {err}", origin)
+

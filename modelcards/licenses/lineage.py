@@ -30,7 +30,7 @@ def base_chain(release: Release) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
     for base in release.base_models:
-        model_id, relation, depth = base.id, base.relation, 1
+        model_id, relation, depth = base.id, base.relation or "finetune", 1
         declared = base.license
         while model_id and model_id.lower() not in seen and depth <= MAX_DEPTH:
             seen.add(model_id.lower())

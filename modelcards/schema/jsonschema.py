@@ -21,12 +21,21 @@ def release_json_schema_text() -> str:
     return json.dumps(release_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def modelcard_json_schema() -> dict[str, Any]:
+    """Schema of ``modelcard.json``: the release plus the report of DESIGN.md's JSON contract."""
+    from modelcards.schema.document import ModelCardDocument
+
+    schema = ModelCardDocument.model_json_schema(mode="serialization", by_alias=True)
+    schema["title"] = "modelcards modelcard.json"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def modelcard_json_schema_text() -> str:
+    return json.dumps(modelcard_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def installed_schema_uri() -> str:
     """file:// URI of the schema shipped with the package (for editors' $schema lines)."""
-    from importlib import resources
-    from pathlib import Path
+    from modelcards.resources import shipped_dir
 
-    path = Path(str(resources.files("modelcards").joinpath("schemas").joinpath("release.schema.json")))
-    if not path.exists():  # running from a source checkout
-        path = Path(__file__).resolve().parents[2] / "schemas" / "release.schema.json"
-    return path.as_uri()
+    return (shipped_dir("schemas") / "release.schema.json").as_uri()

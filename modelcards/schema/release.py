@@ -72,7 +72,9 @@ class BaseModelRef(_Strict):
     """A model this release derives from."""
 
     id: NonEmpty = Field(description="Hub model id (org/name) of the base model.")
-    relation: Literal["finetune", "adapter", "quantized", "merge", "distillation"] = "finetune"
+    relation: Literal["finetune", "adapter", "quantized", "merge", "distillation"] | None = Field(
+        None, description="How this release derives from the base; if unset, the Hub infers it; checks assume finetune"
+    )
     license: Text | None = Field(None, description="The base model's license, if known.")
 
 
@@ -94,6 +96,7 @@ class EvalResult(_Strict):
     metric_name: Text | None = None
     metric_config: Text | None = None
     source_url: Text | None = None
+    source_name: Text | None = Field(None, description="Name of the source of the result, e.g. a leaderboard.")
     verified: bool | None = None
 
 

@@ -1,0 +1,42 @@
+"""Translate a release's license into the Hub's ``license`` / ``license_name`` / ``license_link``.
+
+The Hub accepts a fixed list of ids (``data/hub-licenses.yaml``); anything else must be
+declared as ``license: other`` with a name and a link, or the Hub rejects the metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from modelcards.licenses.registry import lookup
+from modelcards.resources import read_data
+
+
+@dataclass(frozen=True)
+class HubLicense:
+    license: str | None
+    license_name: str | None = None
+    license_link: str | None = None
+
+
+@lru_cache(maxsize=1)
+def hub_ids() -> frozenset[str]:
+    return frozenset(read_data("modelcards.licenses", "hub-licenses.yaml")["ids"])
+
+
+def hub_license(text: str | None, name: str | None = None, link: str | None = None) -> HubLicense:
+    """The Hub form of ``text``; stated ``name``/``link`` are kept as given."""
+    if text is None:
+        return HubLicense(None, name, link)
+    if text in hub_ids():
+        return HubLicense(text, name, link)
+    if text.lower() in hub_ids():
+        return HubLicense(text.lower(), name, link)
+    info = lookup(text)
+    if info is not None and info.hub_id:
+        if info.hub_id in hub_ids():
+            return HubLicense(info.hub_id, name, link)
+        if info.hub_id.startswith("other:"):
+            return HubLicense("other", name or info.hub_id.split(":", 1)[1], link)
+    return HubLicense("other", name or (info.name if info else text), link)

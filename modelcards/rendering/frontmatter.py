@@ -1,0 +1,80 @@
+"""Hub card metadata (YAML front matter) for a release, through huggingface_hub's ModelCardData.
+
+Keys the schema models are generated from the release; keys it does not model stay in
+``extra`` and are written back verbatim, so an imported card keeps every metadata key.
+Generated keys win over an ``extra`` key of the same name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from modelcards.licenses.hub_ids import hub_license
+from modelcards.schema import EvalResult, Release
+
+
+def _scalar_or_list(values: list[str]) -> str | list[str] | None:
+    if not values:
+        return None
+    return values
+
+
+def _eval_results(results: list[EvalResult]) -> list[Any]:
+    from huggingface_hub import EvalResult as HubEvalResult
+
+    return [
+        HubEvalResult(
+            task_type=r.task_type,
+            task_name=r.task_name,
+            dataset_type=r.dataset.type,
+            dataset_name=r.dataset.name,
+            dataset_config=r.dataset.config,
+            dataset_split=r.dataset.split,
+            metric_type=r.metric_type,
+            metric_value=r.metric_value,
+            metric_name=r.metric_name,
+            metric_config=r.metric_config,
+            source_url=r.source_url,
+            source_name=r.source_name,
+            verified=r.verified,
+        )
+        for r in results
+    ]
+
+
+def card_metadata(release: Release) -> dict[str, Any]:
+    """The front matter as a plain dict, in the order ModelCardData writes it."""
+    from huggingface_hub import ModelCardData
+
+    hub = hub_license(release.license, release.license_name, release.license_link)
+    relations = {b.relation for b in release.base_models}
+    relation = relations.pop() if len(relations) == 1 else None
+    training_sets = [d.id for d in release.datasets if d.role != "evaluation"]
+    data = ModelCardData(
+        base_model=_scalar_or_list([b.id for b in release.base_models]),
+        datasets=_scalar_or_list(training_sets),
+        eval_results=_eval_results(release.evaluation) or None,
+        language=_scalar_or_list(release.model.languages),
+        library_name=release.model.library_name,
+        license=hub.license,
+        license_name=hub.license_name,
+        license_link=hub.license_link,
+        model_name=release.name if release.evaluation else None,
+        pipeline_tag=release.model.pipeline_tag,
+        tags=list(release.tags) or None,
+    )
+    generated = data.to_dict()
+    if relation is not None:
+        generated["base_model_relation"] = relation
+    extra = {key: value for key, value in release.extra.items() if key not in generated}
+    return {**generated, **extra}
+
+
+def front_matter(release: Release) -> str:
+    """``---``-delimited YAML block, or '' when the release states no Hub metadata."""
+    from huggingface_hub.utils import yaml_dump
+
+    metadata = card_metadata(release)
+    if not metadata:
+        return ""
+    return f"---\n{yaml_dump(metadata, sort_keys=False).strip()}\n---\n"

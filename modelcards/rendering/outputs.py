@@ -1,0 +1,160 @@
+"""Plan, write or check the files ``render`` produces for a release.
+
+Planning is separate from writing so that ``render --check`` compares exactly what
+``render`` would write, and so a refusal (a hand-edited generated block) writes nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from modelcards.errors import InputError, Location, Problem
+from modelcards.rendering import blocks
+from modelcards.report import Report
+from modelcards.schema import Release
+
+README = "README.md"
+
+
+@dataclass(frozen=True)
+class Emitter:
+    filename: str
+    produce: Callable[[Release, Report], str]
+    description: str
+
+
+def _readme_placeholder(release: Release, report: Report) -> str:  # pragma: no cover - merged specially
+    raise NotImplementedError
+
+
+def _modelcard_json(release: Release, report: Report) -> str:
+    from modelcards.rendering.document import modelcard_json
+
+    return modelcard_json(release, report)
+
+
+def _mot_yaml(release: Release, report: Report) -> str:
+    import yaml
+
+    from modelcards.io.mot import release_to_mot
+
+    return yaml.safe_dump(release_to_mot(release), sort_keys=False, allow_unicode=True)
+
+
+EMITTERS: dict[str, Emitter] = {
+    "readme": Emitter(README, _readme_placeholder, "Hugging Face model card"),
+    "json": Emitter("modelcard.json", _modelcard_json, "release + report (schemas/modelcard.schema.json)"),
+    "mot": Emitter("mot.yaml", _mot_yaml, "Model Openness Tool record"),
+}
+DEFAULT_FORMATS = ("readme", "json", "mot")
+
+
+@dataclass
+class PlannedFile:
+    path: Path
+    content: str
+    current: str | None
+    """What is on disk now (None: no file)."""
+
+    @property
+    def changed(self) -> bool:
+        return self.current != self.content
+
+
+@dataclass
+class Plan:
+    files: list[PlannedFile] = field(default_factory=list)
+    refusals: list[Problem] = field(default_factory=list)
+    """Hand edits inside generated blocks: render refuses (without force); check reports them."""
+
+
+class RenderRefused(InputError):
+    """Rendering would discard text the user wrote; nothing was written."""
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError.single(f"cannot read existing file: {err}", str(path)) from None
+
+
+def _plan_readme(path: Path, release: Release, report: Report, templates: str | None, force: bool,
+                 refusals: list[Problem]) -> PlannedFile:
+    from modelcards.rendering.readme import render_readme
+
+    current = _read(path)
+    new = render_readme(release, report, templates=templates, badge=_badge_name(release))
+    old = None
+    if current is not None:
+        try:
+            old = blocks.parse(current)
+        except blocks.BlockError as err:
+            if not force:
+                refusals.append(Problem(f"{err}; restore the marker or pass --force", Location(str(path), err.line)))
+            old = None
+        if old is not None and not old.generated and current.strip() and not force:
+            refusals.append(Problem(
+                "this README was not written by modelcards; import it first (`modelcards import`) "
+                "or pass --force to replace it", Location(str(path), 1)))
+            old = None
+        if old is not None and not force:
+            for segment in old.edited_blocks():
+                refusals.append(Problem(
+                    f"generated block '{segment.name}' was edited by hand; move the text outside the block "
+                    "(or into a modelcards:user block), put it in the manifest, or pass --force to discard it",
+                    Location(str(path), segment.line)))
+    merged = blocks.merge(new, old)
+    return PlannedFile(path, merged.text(), current)
+
+
+def _badge_name(release: Release) -> str | None:
+    return None
+
+
+def _stable_source(report: Report, out: Path) -> Report:
+    """Name the source relative to the output directory, so outputs do not depend on the working directory."""
+    import dataclasses
+    import os
+
+    if not os.path.exists(report.source):
+        return report
+    relative = os.path.relpath(os.path.abspath(report.source), os.path.abspath(out))
+    return dataclasses.replace(report, source=Path(relative).as_posix())
+
+
+def plan(release: Release, out_dir: str | Path, report: Report | None = None, *,
+         formats: tuple[str, ...] | list[str] | None = None, templates: str | None = None,
+         force: bool = False) -> Plan:
+    from modelcards.analysis import analyze
+
+    report = report if report is not None else analyze(release, source=release.name)
+    out = Path(out_dir)
+    report = _stable_source(report, out)
+    result = Plan()
+    for name in formats or DEFAULT_FORMATS:
+        emitter = EMITTERS[name]
+        path = out / emitter.filename
+        if name == "readme":
+            result.files.append(_plan_readme(path, release, report, templates, force, result.refusals))
+        else:
+            result.files.append(PlannedFile(path, emitter.produce(release, report), _read(path)))
+    return result
+
+
+def write(planned: Plan) -> list[Path]:
+    """Write the changed files of a plan; refuses (writing nothing) when the plan has refusals."""
+    from modelcards.io.writer import write_atomic
+
+    if planned.refusals:
+        raise RenderRefused(list(planned.refusals))
+    written = []
+    for item in planned.files:
+        if item.changed:
+            write_atomic(str(item.path), item.content)
+            written.append(item.path)
+    return written
