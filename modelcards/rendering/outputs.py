@@ -43,12 +43,50 @@ def _mot_yaml(release: Release, report: Report) -> str:
     return yaml.safe_dump(release_to_mot(release), sort_keys=False, allow_unicode=True)
 
 
+def _spdx(release: Release, report: Report) -> str:
+    from modelcards.rendering.spdx import spdx_document
+
+    return spdx_document(release, report)
+
+
+def _cyclonedx(release: Release, report: Report) -> str:
+    from modelcards.rendering.cyclonedx import cyclonedx_json
+
+    return cyclonedx_json(release, report)
+
+
+def _eu_summary(release: Release, report: Report) -> str:
+    from modelcards.rendering.environment import environment
+    from modelcards.rendering.readme import template_context
+
+    return environment(None).get_template("eu-training-summary.md.j2").render(template_context(release, report))
+
+
+def _badge(release: Release, report: Report) -> str:
+    from modelcards.rendering.badge import badge_svg
+
+    return badge_svg(report)
+
+
+def _shields(release: Release, report: Report) -> str:
+    from modelcards.rendering.badge import shields_endpoint
+
+    return shields_endpoint(report)
+
+
+BADGE = "openness.svg"
 EMITTERS: dict[str, Emitter] = {
     "readme": Emitter(README, _readme_placeholder, "Hugging Face model card"),
     "json": Emitter("modelcard.json", _modelcard_json, "release + report (schemas/modelcard.schema.json)"),
     "mot": Emitter("mot.yaml", _mot_yaml, "Model Openness Tool record"),
+    "spdx": Emitter("modelcard.spdx3.json", _spdx, "SPDX 3.0.1 AI BOM (JSON-LD; AI and Dataset profiles)"),
+    "cyclonedx": Emitter("modelcard.cdx.json", _cyclonedx, "CycloneDX 1.6 ML-BOM (JSON)"),
+    "eu": Emitter("eu-training-summary.md", _eu_summary,
+                  "EU AI Act public summary of training content (draft; TODO where unknown)"),
+    "badge": Emitter(BADGE, _badge, "MOF openness badge (SVG)"),
+    "shields": Emitter("openness-shields.json", _shields, "shields.io endpoint JSON for the badge"),
 }
-DEFAULT_FORMATS = ("readme", "json", "mot")
+DEFAULT_FORMATS = tuple(EMITTERS)
 
 
 @dataclass
@@ -84,11 +122,11 @@ def _read(path: Path) -> str | None:
 
 
 def _plan_readme(path: Path, release: Release, report: Report, templates: str | None, force: bool,
-                 refusals: list[Problem]) -> PlannedFile:
+                 refusals: list[Problem], with_badge: bool) -> PlannedFile:
     from modelcards.rendering.readme import render_readme
 
     current = _read(path)
-    new = render_readme(release, report, templates=templates, badge=_badge_name(release))
+    new = render_readme(release, report, templates=templates, badge=BADGE if with_badge else None)
     old = None
     if current is not None:
         try:
@@ -112,10 +150,6 @@ def _plan_readme(path: Path, release: Release, report: Report, templates: str | 
     return PlannedFile(path, merged.text(), current)
 
 
-def _badge_name(release: Release) -> str | None:
-    return None
-
-
 def _stable_source(report: Report, out: Path) -> Report:
     """Name the source relative to the output directory, so outputs do not depend on the working directory."""
     import dataclasses
@@ -136,11 +170,13 @@ def plan(release: Release, out_dir: str | Path, report: Report | None = None, *,
     out = Path(out_dir)
     report = _stable_source(report, out)
     result = Plan()
-    for name in formats or DEFAULT_FORMATS:
+    selected = list(formats or DEFAULT_FORMATS)
+    for name in selected:
         emitter = EMITTERS[name]
         path = out / emitter.filename
         if name == "readme":
-            result.files.append(_plan_readme(path, release, report, templates, force, result.refusals))
+            result.files.append(_plan_readme(path, release, report, templates, force, result.refusals,
+                                             with_badge="badge" in selected))
         else:
             result.files.append(PlannedFile(path, emitter.produce(release, report), _read(path)))
     return result

@@ -1,0 +1,170 @@
+"""SPDX 3.0.1 AI BOM (JSON-LD) of a release, built with spdx-python-model (the SPDX project's
+generated bindings) and checked in tests with the official ``spdx3-validate``.
+
+Mapping (SPDX 3.0.1 AI and Dataset profiles, https://spdx.github.io/spdx-spec/v3.0.1/):
+the model is an ``ai_AIPackage``; each dataset a ``dataset_DatasetPackage``; licenses are
+``simplelicensing_LicenseExpression`` linked by ``hasDeclaredLicense``; datasets are linked by
+``trainedOn`` (pretraining / fine-tuning / preference) or ``testedOn`` (evaluation); each base
+model is an ``ai_AIPackage`` that is ``ancestorOf`` the release. Licenses that are not on the
+SPDX list appear as ``LicenseRef-`` ids, with their link in ``customIdToUri`` where known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+from modelcards.licenses.registry import resolve
+from modelcards.report import Report
+from modelcards.schema import Release
+
+TRAINING_ROLES = ("pretraining", "fine-tuning", "preference")
+_AVAILABILITY = {"public": "directDownload", "gated": "clickthrough", "on-request": "query"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.-]+", "-", text).strip("-") or "model"
+
+
+def namespace(release: Release) -> str:
+    """A stable IRI prefix for this release's SPDX elements (same release, same ids)."""
+    if release.hf_repo:
+        return f"https://huggingface.co/{release.hf_repo}/spdx/{slug(release.version or 'release')}#"
+    return f"urn:modelcards:{slug(release.name)}:{slug(release.version or 'release')}#"
+
+
+def creation_time(release: Release) -> dt.datetime:
+    """The release date (so output is reproducible); the Unix epoch when the manifest states none."""
+    day = release.date or dt.date(1970, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def license_expression(text: str | None) -> tuple[str, dict[str, str]]:
+    """(SPDX expression, LicenseRef id -> URL) for a manifest license; NOASSERTION when unknown."""
+    if not text:
+        return "NOASSERTION", {}
+    resolved = resolve(text)
+    if resolved.unknown or resolved.unlicensed:
+        return "NOASSERTION", {}
+    refs = {info.id: info.source.split()[0] for info in resolved.licenses
+            if info.id.startswith("LicenseRef-") and info.source and info.source.startswith("http")}
+    return resolved.canonical, refs
+
+
+def spdx_document(release: Release, report: Report) -> str:
+    from spdx_python_model import v3_0_1 as spdx
+
+    ns = namespace(release)
+    creation = spdx.CreationInfo(specVersion="3.0.1", created=creation_time(release))
+    if release.date is None:
+        creation.comment = "The manifest states no release date; 'created' is a placeholder."
+    tool = spdx.Tool(_id=f"{ns}tool-modelcards", name="modelcards", creationInfo=creation)
+    producer = spdx.Organization(_id=f"{ns}producer", name=release.producer or "producer not stated",
+                                 creationInfo=creation)
+    creation.createdBy = [producer]
+    creation.createdUsing = [tool]
+    objects: list[object] = [tool, producer]
+    licenses: dict[str, object] = {}
+
+    def declare(element: object, element_id: str, license_text: str | None) -> None:
+        expression, refs = license_expression(license_text)
+        if expression not in licenses:
+            lic = spdx.simplelicensing_LicenseExpression(
+                _id=f"{ns}license-{len(licenses) + 1}", creationInfo=creation,
+                simplelicensing_licenseExpression=expression)
+            for ref, url in sorted(refs.items()):
+                lic.simplelicensing_customIdToUri.append(spdx.DictionaryEntry(key=ref, value=url))
+            licenses[expression] = lic
+            objects.append(lic)
+        objects.append(spdx.Relationship(
+            _id=f"{element_id}-declared-license", creationInfo=creation, from_=element,
+            relationshipType=spdx.RelationshipType.hasDeclaredLicense, to=[licenses[expression]]))
+
+    model_id = f"{ns}model"
+    model = spdx.ai_AIPackage(
+        _id=model_id, creationInfo=creation, name=release.name,
+        software_primaryPurpose=spdx.software_SoftwarePurpose.model,
+        suppliedBy=producer,
+    )
+    if release.date:
+        model.releaseTime = creation_time(release)
+    if release.version:
+        model.software_packageVersion = release.version
+    location = f"https://huggingface.co/{release.hf_repo}" if release.hf_repo else release.repository
+    if location:
+        model.software_downloadLocation = location
+    if release.repository:
+        model.software_homePage = release.repository
+    if release.card.summary:
+        model.summary = release.card.summary
+    for value in (release.model.architecture, release.model.type):
+        if value:
+            model.ai_typeOfModel.append(value)
+    if release.model.pipeline_tag:
+        model.ai_domain.append(release.model.pipeline_tag)
+    if release.card.training:
+        model.ai_informationAboutTraining = release.card.training
+    if release.card.intended_use:
+        model.ai_informationAboutApplication = release.card.intended_use
+    if release.card.limitations or release.card.bias_risks:
+        model.ai_limitation = "\n\n".join(t for t in (release.card.limitations, release.card.bias_risks) if t)
+    for result in release.evaluation:
+        model.ai_metric.append(spdx.DictionaryEntry(
+            key=f"{result.dataset.name}: {result.metric_name or result.metric_type}", value=str(result.metric_value)))
+    model.comment = f"Model Openness Framework: {report.openness['mof']['label']}; OSAID: " \
+                    f"{report.openness['osaid']['verdict']} (assessed by modelcards)."
+    objects.append(model)
+    declare(model, model_id, release.license)
+
+    for index, dataset in enumerate(release.datasets, start=1):
+        data_id = f"{ns}dataset-{index}"
+        package = spdx.dataset_DatasetPackage(
+            _id=data_id, creationInfo=creation, name=dataset.name or dataset.id,
+            software_primaryPurpose=spdx.software_SoftwarePurpose.data,
+            dataset_datasetType=[spdx.dataset_DatasetType.other],
+            software_downloadLocation=dataset.location or f"https://huggingface.co/datasets/{dataset.id}",
+        )
+        if dataset.availability in _AVAILABILITY:
+            package.dataset_datasetAvailability = getattr(spdx.dataset_DatasetAvailabilityType,
+                                                          _AVAILABILITY[dataset.availability])
+        if dataset.description:
+            package.description = dataset.description
+        objects.append(package)
+        declare(package, data_id, dataset.license)
+        relation = spdx.RelationshipType.trainedOn if dataset.role in TRAINING_ROLES else spdx.RelationshipType.testedOn
+        objects.append(spdx.Relationship(_id=f"{data_id}-use", creationInfo=creation, from_=model,
+                                         relationshipType=relation, to=[package]))
+
+    for index, base in enumerate(release.base_models, start=1):
+        base_id = f"{ns}base-model-{index}"
+        ancestor = spdx.ai_AIPackage(
+            _id=base_id, creationInfo=creation, name=base.id,
+            software_primaryPurpose=spdx.software_SoftwarePurpose.model,
+            software_downloadLocation=f"https://huggingface.co/{base.id}",
+        )
+        if base.relation:
+            ancestor.comment = f"Relation of the release to this model: {base.relation}."
+        objects.append(ancestor)
+        if base.license:
+            declare(ancestor, base_id, base.license)
+        objects.append(spdx.Relationship(_id=f"{base_id}-ancestor", creationInfo=creation, from_=ancestor,
+                                         relationshipType=spdx.RelationshipType.ancestorOf, to=[model]))
+
+    data_license = spdx.simplelicensing_LicenseExpression(
+        _id=f"{ns}document-license", creationInfo=creation, simplelicensing_licenseExpression="CC0-1.0")
+    document = spdx.SpdxDocument(
+        _id=f"{ns}document", creationInfo=creation, name=f"AI BOM of {release.name}",
+        dataLicense=data_license, rootElement=[model],
+        profileConformance=[spdx.ProfileIdentifierType.core, spdx.ProfileIdentifierType.software,
+                            spdx.ProfileIdentifierType.ai, spdx.ProfileIdentifierType.dataset,
+                            spdx.ProfileIdentifierType.simpleLicensing],
+    )
+    document.element.extend(o for o in objects if o is not tool and o is not producer)
+    document.element.extend([tool, producer])
+    object_set = spdx.SHACLObjectSet()
+    for obj in [document, data_license, *objects]:
+        object_set.add(obj)
+    buffer = io.BytesIO()
+    spdx.JSONLDSerializer().write(object_set, buffer, indent=2)
+    return buffer.getvalue().decode("utf-8") + "\n"

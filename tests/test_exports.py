@@ -1,0 +1,186 @@
+"""Standard exports: SPDX 3.0.1 AI BOM, CycloneDX 1.6 ML-BOM, EU training-content summary, badge."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from cyclonedx.schema import SchemaVersion
+from cyclonedx.validation.json import JsonStrictValidator
+
+import modelcards
+from modelcards.rendering.badge import badge_svg, shields_endpoint
+from modelcards.rendering.cyclonedx import cyclonedx_json
+from modelcards.rendering.spdx import spdx_document
+
+from conftest import EXAMPLES
+
+
+def spdx_problems(text: str) -> list[str]:
+    """Check an SPDX 3.0.1 JSON-LD document with spdx-python-model, the SPDX project's bindings
+    generated from the official SHACL model: every type and property must be known (read), every
+    reference must resolve (link), and every required property must be present (write)."""
+    from spdx_python_model import v3_0_1 as spdx
+
+    objects = spdx.SHACLObjectSet()
+    try:
+        spdx.JSONLDDeserializer().read(io.BytesIO(text.encode()), objects)
+        missing = objects.link()
+        spdx.JSONLDSerializer().write(objects, io.BytesIO())
+    except (ValueError, TypeError, KeyError) as err:
+        return [str(err)]
+    return [f"unresolved reference {m}" for m in sorted(missing)]
+
+
+def _report(release):
+    return modelcards.analyze(release)
+
+
+@pytest.mark.parametrize("manifest", EXAMPLES, ids=lambda p: p.parent.name)
+def test_every_example_exports_valid_spdx_and_cyclonedx(manifest):
+    release = modelcards.load(str(manifest))
+    report = _report(release)
+    spdx_text = spdx_document(release, report)
+    assert json.loads(spdx_text)["@context"] == "https://spdx.org/rdf/3.0.1/spdx-context.jsonld"
+    assert spdx_problems(spdx_text) == []
+    errors = JsonStrictValidator(SchemaVersion.V1_6).validate_str(cyclonedx_json(release, report))
+    assert errors is None, errors
+
+
+def test_the_validators_reject_broken_documents():
+    release = modelcards.load(str(EXAMPLES[0]))
+    report = _report(release)
+    spdx_data = json.loads(spdx_document(release, report))
+    for node in spdx_data["@graph"]:
+        if node["type"] == "ai_AIPackage":
+            node["software_primaryPurpose"] = "not-a-purpose"
+    assert spdx_problems(json.dumps(spdx_data))
+    cdx = json.loads(cyclonedx_json(release, report))
+    cdx["components"][0]["type"] = "ml-model"
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(json.dumps(cdx)) is not None
+
+
+RICH = """\
+name: Rich-Model-7B
+version: "1.1"
+producer: Example Lab
+date: 2025-03-04
+contact: lab@example.org
+repository: https://github.com/example/rich
+hf_repo: example/rich-model-7b
+model: {type: language, architecture: transformer decoder, pipeline_tag: text-generation, languages: [en, fr]}
+license: llama3.1
+licenses: {data: CC-BY-4.0}
+artifacts:
+  model-parameters-final: {}
+datasets:
+  - {id: example/pretrain, name: Pretrain Mix, role: pretraining, license: ODC-By-1.0}
+  - {id: example/private-sft, role: fine-tuning, availability: not-released}
+  - {id: cais/mmlu, name: MMLU, role: evaluation, license: MIT}
+base_models:
+  - {id: meta-llama/Llama-3.1-8B, relation: finetune}
+evaluation:
+  - {task_type: text-generation, dataset: {type: cais/mmlu, name: MMLU, split: test}, metric_type: accuracy,
+     metric_value: 61.5}
+card:
+  summary: A rich example.
+  intended_use: Research on <b>tuning</b>.
+  limitations: Hallucinates.
+  bias_risks: Biased toward English.
+  training: Two stages.
+"""
+
+
+@pytest.fixture
+def rich(write):
+    release = modelcards.load(write("rich.yaml", RICH))
+    return release, _report(release)
+
+
+def _by_type(graph, kind):
+    return [n for n in graph if n["type"] == kind]
+
+
+def test_spdx_field_mapping(rich):
+    release, report = rich
+    graph = json.loads(spdx_document(release, report))["@graph"]
+    [model] = [n for n in _by_type(graph, "ai_AIPackage") if n["name"] == "Rich-Model-7B"]
+    assert model["software_packageVersion"] == "1.1"
+    assert model["software_downloadLocation"] == "https://huggingface.co/example/rich-model-7b"
+    assert model["releaseTime"] == "2025-03-04T00:00:00Z"
+    assert model["ai_typeOfModel"] == ["transformer decoder", "language"]
+    assert model["ai_limitation"].startswith("Hallucinates.")
+    assert model["ai_metric"][0]["value"] == "61.5"
+    datasets = {n["name"]: n["spdxId"] for n in _by_type(graph, "dataset_DatasetPackage")}
+    assert set(datasets) == {"Pretrain Mix", "example/private-sft", "MMLU"}
+    relations = {(r["relationshipType"], r["from"], tuple(r["to"])) for r in _by_type(graph, "Relationship")}
+    assert ("trainedOn", model["spdxId"], (datasets["Pretrain Mix"],)) in relations
+    assert ("trainedOn", model["spdxId"], (datasets["example/private-sft"],)) in relations
+    assert ("testedOn", model["spdxId"], (datasets["MMLU"],)) in relations
+    [base] = [n for n in _by_type(graph, "ai_AIPackage") if n["name"] == "meta-llama/Llama-3.1-8B"]
+    assert ("ancestorOf", base["spdxId"], (model["spdxId"],)) in relations
+    licenses = {n["spdxId"]: n for n in _by_type(graph, "simplelicensing_LicenseExpression")}
+    declared = {r["from"]: licenses[r["to"][0]] for r in _by_type(graph, "Relationship")
+                if r["relationshipType"] == "hasDeclaredLicense"}
+    model_license = declared[model["spdxId"]]
+    assert model_license["simplelicensing_licenseExpression"] == "LicenseRef-scancode-llama-3.1-license-2024"
+    assert model_license["simplelicensing_customIdToUri"][0]["value"].startswith("https://")
+    assert declared[datasets["Pretrain Mix"]]["simplelicensing_licenseExpression"] == "ODC-By-1.0"
+    # a dataset that states no license gets NOASSERTION, not a guess from the release defaults
+    assert declared[datasets["example/private-sft"]]["simplelicensing_licenseExpression"] == "NOASSERTION"
+    assert spdx_problems(spdx_document(release, report)) == []
+
+
+def test_cyclonedx_field_mapping(rich):
+    release, report = rich
+    bom = json.loads(cyclonedx_json(release, report))
+    model, *data = bom["components"]
+    assert model["type"] == "machine-learning-model" and model["supplier"] == {"name": "Example Lab"}
+    assert model["licenses"][0]["license"]["name"] == "Llama 3.1 Community License Agreement"
+    card = model["modelCard"]
+    assert card["modelParameters"]["task"] == "text-generation"
+    assert card["modelParameters"]["datasets"] == [{"ref": "dataset-1"}, {"ref": "dataset-2"}]
+    assert card["quantitativeAnalysis"]["performanceMetrics"] == [
+        {"type": "accuracy", "value": "61.5", "slice": "MMLU test"}]
+    assert card["considerations"]["useCases"] == ["Research on <b>tuning</b>."]
+    assert card["considerations"]["ethicalConsiderations"] == [{"name": "Biased toward English."}]
+    assert model["pedigree"]["ancestors"][0]["name"] == "meta-llama/Llama-3.1-8B"
+    assert [d["name"] for d in data] == ["Pretrain Mix", "example/private-sft", "MMLU"]
+    assert data[0]["licenses"] == [{"license": {"id": "ODC-By-1.0"}}]
+    assert bom["serialNumber"] == json.loads(cyclonedx_json(release, report))["serialNumber"]  # reproducible
+
+
+def test_eu_summary_fills_what_is_known_and_marks_the_rest(rich, tmp_path):
+    release, report = rich
+    modelcards.render(release, str(tmp_path), report, formats=["eu"])
+    text = (tmp_path / "eu-training-summary.md").read_text()
+    for heading in ("## 1. General information", "### 1.1 Provider identification", "## 2. List of data sources",
+                    "### 2.3 Data crawled and scraped from online sources", "## 3. Data processing aspects"):
+        assert heading in text
+    assert "Example Lab (lab@example.org)" in text
+    assert "meta-llama/Llama-3.1-8B (finetune)" in text
+    assert "| Pretrain Mix | pretraining | ODC-By-1.0 |" in text
+    assert "example/private-sft" in text.split("### 2.2")[1].split("### 2.3")[0]
+    assert "**Training data size:** **TODO:** to complete." in text
+    assert text.count("to complete") >= 10
+
+
+def test_badge_and_shields_endpoint(rich):
+    _, report = rich
+    svg = ET.fromstring(badge_svg(report))
+    texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts == ["MOF", "Unclassified"]
+    endpoint = json.loads(shields_endpoint(report))
+    assert endpoint == {"schemaVersion": 1, "label": "MOF", "message": "Unclassified", "color": "lightgrey"}
+
+
+def test_render_names_the_files_and_links_the_badge(tmp_path, cli):
+    manifest = next(p for p in EXAMPLES if p.parent.name == "pythia-6.9b")
+    assert cli("render", str(manifest), "-o", str(tmp_path)).exit_code == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"modelcard.spdx3.json", "modelcard.cdx.json", "eu-training-summary.md", "openness.svg",
+            "openness-shields.json"} <= names
+    assert "![Class I - Open Science Model](openness.svg)" in (tmp_path / "README.md").read_text()
+    assert cli("render", str(manifest), "-o", str(tmp_path), "--check").exit_code == 0
