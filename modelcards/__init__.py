@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "Release", "Report", "analyze", "load", "render"]
+__all__ = ["Finding", "Release", "Report", "analyze", "guard", "load", "render"]
 
 if TYPE_CHECKING:
     from modelcards.report import Finding, Report
@@ -56,6 +56,14 @@ def render(
 
     planned = outputs.plan(release, out_dir, report, formats=formats, templates=templates, force=force)
     return [str(path) for path in outputs.write(planned)]
+
+
+def guard(folder: str) -> Report:
+    """Pre-publish check of a release folder: raises ``modelcards.publish.PublishBlocked`` listing the
+    error findings, so a release script stops before uploading; returns the report otherwise."""
+    from modelcards.publish import guard as _guard
+
+    return _guard(folder)
 
 
 def __getattr__(name: str) -> Any:  # lazy re-exports keep `import modelcards` cheap

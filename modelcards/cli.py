@@ -36,37 +36,107 @@ def main() -> None:
     """
 
 
+def _code_list(value: str | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+
+
+def _settings() -> Any:
+    from modelcards.config import load_settings
+    from modelcards.errors import InputError
+
+    try:
+        return load_settings()
+    except InputError as err:
+        _fail_input(err)
+
+
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
               show_default=True, help="Output format.")
+@click.option("--select", help="Report only these rule codes or prefixes (comma-separated), e.g. LIC,OPEN001.")
+@click.option("--ignore", help="Drop these rule codes or prefixes (comma-separated), e.g. MOF004.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default: error, or [tool.modelcards] fail-on).")
 @click.option("--online", is_flag=True,
               help="Look up unknown base-model licenses on the Hugging Face Hub (honours HF_ENDPOINT).")
-def check(path: str, fmt: str, online: bool) -> None:
-    """Check PATH: a modelcard.yaml manifest, a Hugging Face README.md or a MOT YAML file.
+@click.option("--skip-unrecognised", is_flag=True,
+              help="Skip Markdown files without card metadata (for hooks that see every README.md).")
+def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | None, fail_on: str | None,
+          online: bool, skip_unrecognised: bool) -> None:
+    """Check PATHS: modelcard.yaml manifests, Hugging Face README.md cards or MOT YAML files.
 
-    Exit status: 0 no errors, 1 error-level findings, 2 the input could not be read.
+    Settings come from [tool.modelcards] in the nearest pyproject.toml; options override them.
+    Exit status: 0 no failing findings, 1 findings at or above --fail-on, 2 an input could not be read.
+
+    \b
+    Examples:
+      modelcards check modelcard.yaml
+      modelcards check README.md --format sarif > modelcards.sarif
+      modelcards check modelcard.yaml --select LIC --fail-on warning
     """
     from modelcards.analysis import analyze
     from modelcards.errors import InputError
     from modelcards.io.sources import read_source
     from modelcards.output import formats
+    from modelcards.rules.selection import fails, select_findings
 
+    settings = _settings()
+    chosen = _code_list(select) or settings.select
+    dropped = _code_list(ignore) or settings.ignore
+    _refuse_unknown_codes(chosen + dropped)
+    threshold = fail_on or settings.fail_on
+    status = EXIT_OK
+    reports = []
+    for path in paths:
+        if skip_unrecognised and path.lower().endswith(".md") and not _has_front_matter(path):
+            continue
+        try:
+            source = read_source(path)
+        except InputError as err:
+            for problem in err.problems:
+                click.echo(f"{problem.location}: error: {problem.message}", err=True)
+            status = EXIT_INPUT
+            continue
+        release = source.release
+        if online:
+            from modelcards.io.hub import fill_base_licenses
+
+            release, notes = fill_base_licenses(release)
+            for note in notes:
+                click.echo(f"{path}: {note}", err=True)
+        report = select_findings(analyze(release, source=path, locate=source.locate), chosen, dropped)
+        reports.append(report)
+        if fails(report, threshold) and status == EXIT_OK:
+            status = EXIT_FINDINGS
+    if fmt == "sarif" and len(reports) != 1:
+        click.echo(formats.render_many(reports, fmt), nl=False)
+    else:
+        for report in reports:
+            click.echo(formats.render(report, fmt, color=_use_color()), nl=False)
+    sys.exit(status)
+
+
+def _has_front_matter(path: str) -> bool:
     try:
-        source = read_source(path)
-    except InputError as err:
-        _fail_input(err)
-        return
-    release = source.release
-    if online:
-        from modelcards.io.hub import fill_base_licenses
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(4096).lstrip().startswith("---")
+    except OSError:
+        return True  # let check report the unreadable file
 
-        release, notes = fill_base_licenses(release)
-        for note in notes:
-            click.echo(f"{path}: {note}", err=True)
-    report = analyze(release, source=path, locate=source.locate)
-    click.echo(formats.render(report, fmt, color=_use_color()), nl=False)
-    sys.exit(EXIT_FINDINGS if report.has_errors else EXIT_OK)
+
+def _refuse_unknown_codes(patterns: tuple[str, ...]) -> None:
+    if not patterns:
+        return
+    from modelcards.rules.registry import all_rules
+    from modelcards.rules.selection import unknown_patterns
+
+    unknown = unknown_patterns(patterns, all_rules())
+    if unknown:
+        from modelcards.io.validation import did_you_mean
+
+        click.echo(f"error: no rule matches {unknown[0]!r}{did_you_mean(unknown[0], all_rules())}", err=True)
+        sys.exit(EXIT_INPUT)
 
 
 @main.command()
@@ -85,9 +155,9 @@ def audit(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
-              help="Directory to write into.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Directory to write into (default: the manifest's own directory).")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 when a file on disk differs from what render would write.")
 @click.option("--formats", default=None, metavar="LIST",
@@ -96,9 +166,9 @@ def audit(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True),
               help="Directory of templates overriding the shipped ones (e.g. README.md.j2).")
 @click.option("--force", is_flag=True, help="Overwrite hand edits inside generated blocks.")
-def render(path: str, out_dir: str, check_only: bool, formats: str | None, list_formats: bool,
-           templates: str | None, force: bool) -> None:
-    """Render PATH into README.md, modelcard.json and the other outputs in --out.
+def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, formats: str | None,
+           list_formats: bool, templates: str | None, force: bool) -> None:
+    """Render each manifest in PATHS into README.md, modelcard.json and the other outputs.
 
     Text you add to README.md outside the generated blocks, or inside `modelcards:user` blocks,
     is kept. An edit inside a generated block makes render refuse (naming the block) unless --force.
@@ -115,13 +185,32 @@ def render(path: str, out_dir: str, check_only: bool, formats: str | None, list_
         for name, emitter in EMITTERS.items():
             click.echo(f"{name:<10} {emitter.filename:<22} {emitter.description}")
         return
-    selected = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else DEFAULT_FORMATS
+    settings = _settings()
+    if formats:
+        selected = tuple(f.strip() for f in formats.split(",") if f.strip())
+    else:
+        selected = settings.formats or DEFAULT_FORMATS
     unknown = [f for f in selected if f not in EMITTERS]
     if unknown:
         from modelcards.io.validation import did_you_mean
 
         click.echo(f"error: unknown format {unknown[0]!r}{did_you_mean(unknown[0], EMITTERS)}", err=True)
         sys.exit(EXIT_INPUT)
+    if out_dir is not None and len(paths) > 1:
+        click.echo("error: -o/--out takes one manifest; without it each renders into its own directory", err=True)
+        sys.exit(EXIT_INPUT)
+    status = EXIT_OK
+    for path in paths:
+        import os
+
+        target = out_dir if out_dir is not None else (os.path.dirname(path) or ".")
+        status = max(status, _render_one(path, target, selected, templates or settings.templates, force,
+                                         check_only))
+    sys.exit(status)
+
+
+def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: str | None, force: bool,
+                check_only: bool) -> int:
     from modelcards.analysis import analyze
     from modelcards.errors import InputError
     from modelcards.io.sources import read_source
@@ -133,8 +222,9 @@ def render(path: str, out_dir: str, check_only: bool, formats: str | None, list_
         planned = outputs.plan(source.release, out_dir, report, formats=selected, templates=templates,
                                force=force)
     except InputError as err:
-        _fail_input(err)
-        return
+        for problem in err.problems:
+            click.echo(f"{problem.location}: error: {problem.message}", err=True)
+        return EXIT_INPUT
     if check_only:
         stale = [item for item in planned.files if item.changed]
         for problem in planned.refusals:
@@ -144,20 +234,59 @@ def render(path: str, out_dir: str, check_only: bool, formats: str | None, list_
             click.echo(f"{item.path}: {state}", err=True)
         if stale or planned.refusals:
             click.echo(f"run `modelcards render {path} -o {out_dir}` to update", err=True)
-            sys.exit(EXIT_FINDINGS)
-        click.echo(f"{len(planned.files)} file(s) up to date")
-        return
+            return EXIT_FINDINGS
+        click.echo(f"{path}: {len(planned.files)} file(s) up to date")
+        return EXIT_OK
     if planned.refusals:
         for problem in planned.refusals:
             click.echo(f"{problem.location}: error: {problem.message}", err=True)
         click.echo("nothing written", err=True)
-        sys.exit(EXIT_FINDINGS)
+        return EXIT_FINDINGS
     written = outputs.write(planned)
     for item in planned.files:
         click.echo(f"{'wrote' if item.path in written else 'unchanged'} {item.path}")
     errors = sum(1 for f in report.findings if f.severity == "error")
     if errors:
         click.echo(f"note: {errors} error-level finding(s); see `modelcards check {path}`", err=True)
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, exists=True))
+@click.option("--repo", "repo_id", required=True, help="Hub model repository, org/name.")
+@click.option("--dry-run", is_flag=True, help="Render and check, list what would be uploaded, upload nothing.")
+@click.option("-m", "--message", default=None, help="Commit message.")
+def publish(folder: str, repo_id: str, dry_run: bool, message: str | None) -> None:
+    """Render, check, then upload FOLDER to the Hub repository --repo (honours HF_ENDPOINT, HF_TOKEN).
+
+    Refuses to upload while the release has error-level findings (exit 1).
+
+    \b
+    Examples:
+      modelcards publish release/ --repo my-org/my-model --dry-run
+      modelcards publish release/ --repo my-org/my-model
+    """
+    from modelcards.errors import InputError
+    from modelcards.publish import PublishBlocked
+    from modelcards.publish import publish as do_publish
+
+    try:
+        result = do_publish(folder, repo_id, dry_run=dry_run, commit_message=message)
+    except InputError as err:
+        _fail_input(err)
+        return
+    except PublishBlocked as blocked:
+        click.echo(f"error: {blocked}", err=True)
+        click.echo("nothing uploaded", err=True)
+        sys.exit(EXIT_FINDINGS)
+    except Exception as err:  # network / authorisation failures from huggingface_hub
+        click.echo(f"error: upload to {repo_id} failed: {err}", err=True)
+        sys.exit(EXIT_INPUT)
+    verb = "would upload" if result.dry_run else "uploaded"
+    for name in result.files:
+        click.echo(f"{verb} {name}")
+    click.echo(f"{verb} {len(result.files)} file(s) to {repo_id}" + (f": {result.commit_url}" if result.commit_url
+                                                                     else ""))
 
 
 @main.command("import")

@@ -8,10 +8,12 @@ from typing import Any
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster start-up
+
 
 def read_data(package: str, name: str) -> Any:
-    """Parse ``<package>/data/<name>``; these files are ours, so plain safe_load is enough."""
-    return yaml.safe_load(resources.files(package).joinpath("data").joinpath(name).read_text("utf-8"))
+    """Parse ``<package>/data/<name>``; these files are ours, so a plain safe load is enough."""
+    return yaml.load(resources.files(package).joinpath("data").joinpath(name).read_text("utf-8"), Loader=_Loader)
 
 
 def shipped_dir(name: str) -> Path:

@@ -52,6 +52,9 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
         def _route(self) -> None:
             path = self.path.split("?", 1)[0]
             state.requests.append((self.command, path))
+            if path == "/api/agent-harnesses":
+                self._send(200, json.dumps({"standardEnvVars": [], "harnesses": {}}).encode())
+                return
             if path.startswith("/api/models/"):
                 repo = state.repos.get(path[len("/api/models/"):])
                 if repo is None:
@@ -87,6 +90,9 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0]
             state.requests.append(("POST", path))
             state.bodies.append(body)
+            if path == "/api/validate-yaml":
+                self._send(200, json.dumps({"errors": [], "warnings": []}).encode())
+                return
             if path.endswith("/preupload/main"):
                 files = json.loads(body or b"{}").get("files", [])
                 answer = {"files": [{"path": f["path"], "uploadMode": "regular", "shouldIgnore": False}
@@ -94,10 +100,12 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
                 self._send(200, json.dumps(answer).encode())
                 return
             if "/commit/" in path:
-                self._send(200, json.dumps({"commitUrl": "http://hub/commit/1", "commitOid": COMMIT}).encode())
+                repo_id = path[len("/api/models/"):].split("/commit/", 1)[0]
+                url = f"http://{self.headers['Host']}/{repo_id}/commit/{COMMIT}"
+                self._send(200, json.dumps({"commitUrl": url, "commitOid": COMMIT}).encode())
                 return
             if path == "/api/repos/create":
-                self._send(200, json.dumps({"url": "http://hub/repo"}).encode())
+                self._send(200, json.dumps({"url": f"http://{self.headers['Host']}/repo"}).encode())
                 return
             self._not_found("Repository")
 

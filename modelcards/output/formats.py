@@ -55,24 +55,32 @@ def github(report: Report) -> str:
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html)."""
+    return render_many([report], "sarif")
+
+
+def _sarif_doc(reports: list[Report]) -> dict[str, Any]:
+    """One SARIF run holding the results of every checked file."""
     from modelcards import __version__
     from modelcards.rules.registry import all_rules
 
     rules = all_rules()
-    used = sorted({f.rule for f in report.findings})
+    used = sorted({f.rule for report in reports for f in report.findings})
     level = {"error": "error", "warning": "warning", "info": "note"}
     results: list[dict[str, Any]] = []
-    for f in report.findings:
-        location: dict[str, Any] = {"artifactLocation": {"uri": report.source}}
-        if f.line is not None:
-            location["region"] = {"startLine": f.line, "startColumn": f.column or 1}
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "level": level[f.severity],
-            "message": {"text": f"[{f.subject}] {f.message}"},
-            "locations": [{"physicalLocation": location}],
-        }
-        results.append(result)
+    for report in reports:
+        for f in report.findings:
+            location: dict[str, Any] = {"artifactLocation": {"uri": report.source}}
+            if f.line is not None:
+                location["region"] = {"startLine": f.line, "startColumn": f.column or 1}
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": level[f.severity],
+                "message": {"text": f"[{f.subject}] {f.message}"},
+                "locations": [{"physicalLocation": location}],
+            }
+            if f.rule in used:
+                result["ruleIndex"] = used.index(f.rule)
+            results.append(result)
     driver = {
         "name": "modelcards",
         "version": __version__,
@@ -80,21 +88,27 @@ def sarif(report: Report) -> str:
         "rules": [
             {
                 "id": code,
-                "name": rules[code].name,
-                "shortDescription": {"text": rules[code].doc.splitlines()[0] if rules[code].doc else code},
-                "fullDescription": {"text": rules[code].doc or code},
-                "defaultConfiguration": {"level": level[rules[code].severity]},
+                "name": rules[code].name if code in rules else code,
+                "shortDescription": {"text": rules[code].doc.splitlines()[0] if code in rules and rules[code].doc
+                                     else code},
+                "fullDescription": {"text": (rules[code].doc if code in rules else None) or code},
+                "defaultConfiguration": {"level": level[rules[code].severity] if code in rules else "error"},
             }
             for code in used
-            if code in rules
         ],
     }
-    doc = {
+    return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "results": results}],
     }
-    return json.dumps(doc, indent=2) + "\n"
+
+
+def render_many(reports: list[Report], fmt: str) -> str:
+    """Formats that hold several files in one document (SARIF)."""
+    if fmt != "sarif":
+        return "".join(render(r, fmt) for r in reports)
+    return json.dumps(_sarif_doc(reports), indent=2) + "\n"
 
 
 def render(report: Report, fmt: str, color: bool = False) -> str:
