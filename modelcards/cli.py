@@ -141,17 +141,58 @@ def _refuse_unknown_codes(patterns: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def audit(paths: tuple[str, ...], fmt: str) -> None:
-    """Audit many cards: one JSON object per card (the `check --format json` object).
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True,
+              help="jsonl: the `check --format json` object per line; csv / table: one summary row per card.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: one per CPU core).")
+@click.option("--summary", "full_summary", is_flag=True,
+              help="Print every breakdown on stderr: OSAID, licenses, base-model families.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Also write the summary to this file: a one-page HTML report with charts (.html) or JSON (.json).")
+def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, report_path: str | None) -> None:
+    """Audit many cards: one record per card on stdout, a summary on stderr.
 
-    Directories are walked for *.md, *.yaml and *.yml files. Unreadable cards become a finding
-    of kind `input` and the run continues. A summary goes to stderr.
+    PATHS are cards (README.md, modelcard.yaml, MOT YAML), directories (walked for *.md, *.yaml,
+    *.yml, *.jsonl, *.parquet) and dumps: JSONL or Parquet with a card-text column (card, text,
+    card_text, readme or content) and optionally an id column (id, modelId, repo_id, name).
+    Unreadable cards become a finding of kind `input` and the run continues.
+
+    \b
+    Examples:
+      modelcards audit cards/ > audit.jsonl
+      modelcards audit hub-dump.parquet --jobs 0 --format csv > audit.csv
+      modelcards audit cards/ --summary --report audit.html > /dev/null
     """
-    from modelcards.audit import audit_paths
+    import os
 
-    summary = audit_paths(paths, sys.stdout)
-    click.echo(summary.text(), err=True)
+    from modelcards.batch import audit_paths
+    from modelcards.batch.progress import progress_display
+
+    if report_path and not report_path.lower().endswith((".html", ".htm", ".json")):
+        click.echo(f"error: --report {report_path}: use a .html or .json file name", err=True)
+        sys.exit(EXIT_INPUT)
+    workers = jobs or os.cpu_count() or 1
+    with progress_display() as on_card:
+        summary = audit_paths(paths, sys.stdout, fmt=fmt, jobs=workers, on_card=on_card)
+    click.echo(summary.text(full=full_summary), err=True)
+    if report_path:
+        _write_audit_report(report_path, summary)
+
+
+def _write_audit_report(path: str, summary: Any) -> None:
+    import json
+
+    from modelcards.batch.html_report import render_report
+    from modelcards.io.writer import write_atomic
+
+    as_json = path.lower().endswith(".json")
+    text = json.dumps(summary.to_dict(), indent=2) + "\n" if as_json else render_report(summary)
+    try:
+        write_atomic(path, text)
+    except OSError as err:
+        click.echo(f"error: cannot write {path}: {err.strerror}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"wrote {path}", err=True)
 
 
 @main.command()

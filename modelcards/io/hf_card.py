@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from modelcards.errors import InputError
-from modelcards.io.located_yaml import LocatedDocument, load_text
+from modelcards.io.located_yaml import LocatedDocument, load_fast
 from modelcards.schema import Release
 
 # Same pattern as huggingface_hub.repocard.REGEX_YAML_BLOCK; importing huggingface_hub here
@@ -37,7 +37,7 @@ def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
             raise InputError.single("front matter starts with '---' but has no closing '---' line", path, 1, 1)
         return LocatedDocument(data={}, path=path), text
     offset = match.group(1).count("\n")
-    doc = load_text(match.group(2), path, line_offset=offset)
+    doc = load_fast(match.group(2), path, line_offset=offset)
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):

@@ -43,9 +43,16 @@ class LocatedDocument:
     path: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    deferred: tuple[str, int] | None = None
+    """(text, line offset) of a document loaded on the fast path; indexed on the first locate()."""
 
     def locate(self, loc: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Best position for ``loc``: the exact node, else its nearest located ancestor."""
+        if self.deferred is not None:
+            text, offset = self.deferred
+            self.deferred = None
+            located = load_text(text, self.path, line_offset=offset)
+            self.values, self.keys = located.values, located.keys
         index = self.keys if key else self.values
         probe = tuple(loc)
         if key and probe in self.keys:
@@ -157,6 +164,49 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
             line, column = builder.doc.locate(())
             raise InputError.single(f"invalid YAML value: {exc}", path, line, column) from None
     return builder.doc
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """libyaml parsing with the located loader's rules: same values, or an error and a fallback."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if node.tag != _STD + "map":
+            raise ValueError("tagged mapping")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ValueError("complex key")
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)):
+                raise ValueError("key is not a plain value")
+            key = key if isinstance(key, str) else str(key)
+            if key in result:
+                raise ValueError("duplicate key")
+            result[key] = self.construct_object(value_node, deep=deep)
+        return result
+
+
+def _refuse(loader: yaml.Loader, node: yaml.Node) -> Any:
+    raise ValueError(f"unsupported tag {node.tag}")
+
+
+_FastLoader.add_constructor(_STD + "timestamp", _FastLoader.construct_yaml_str)
+_FastLoader.add_constructor(_STD + "map", _FastLoader.construct_mapping)
+for _tag in ("set", "omap", "pairs"):
+    _FastLoader.add_constructor(_STD + _tag, _refuse)
+
+
+def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
+    """``load_text`` without the location index, for batch audits; positions are computed only when
+    asked for. Anything the fast path is unsure of (anchors, tags, errors) goes through ``load_text``,
+    so the result and the error messages are the same."""
+    if len(text) > MAX_BYTES or "\x00" in text or "&" in text:
+        return load_text(text, path, line_offset=line_offset)
+    try:
+        data = yaml.load(text, Loader=_FastLoader)  # a SafeLoader subclass
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return load_text(text, path, line_offset=line_offset)
+    return LocatedDocument(data=data, path=path, deferred=(text, line_offset))
 
 
 def read_text(path: str) -> str:

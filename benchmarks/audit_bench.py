@@ -1,0 +1,138 @@
+"""Batch audit throughput and memory, against huggingface_hub's card parser in the same run.
+
+Cards: the real Hugging Face cards in ../shared/corpora/hf-cards when that corpus exists,
+otherwise the README.md cards rendered from this project's examples; either way replicated to
+``--cards`` (default 20,000) and written as a JSONL dump, the shape a Hub-wide export has.
+
+Measured, alternating rounds so machine load hits both sides alike:
+
+* baseline: ``huggingface_hub.ModelCard(text)`` for every card (parse only, texts in memory);
+* ours: the full ``modelcards audit`` pipeline (read the dump, parse, validate, analyse,
+  serialise one JSON line per card), one process, then ``--jobs 2``;
+* peak RSS of a ``modelcards audit`` process over ``--rss-cards`` (default 100,000) cards,
+  next to the same for 10,000 cards, to show memory does not grow with the number of cards;
+* the projected wall time for 2,000,000 cards with ``--jobs 2``.
+
+    python benchmarks/audit_bench.py [--cards 20000] [--rounds 3] [--rss-cards 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards"
+HUB_SCALE = 2_000_000
+
+
+def real_cards() -> list[str]:
+    if not CORPUS.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.md"))]
+
+
+def example_cards(workdir: Path) -> list[str]:
+    """README.md cards rendered from every bundled example manifest."""
+    import modelcards
+
+    texts = []
+    for manifest in sorted((ROOT / "examples").glob("*/modelcard.yaml")):
+        out = workdir / manifest.parent.name
+        modelcards.render(modelcards.load(str(manifest)), str(out), formats=["readme"])
+        texts.append((out / "README.md").read_text(encoding="utf-8"))
+    return texts
+
+
+def write_dump(texts: list[str], count: int, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            handle.write(json.dumps({"id": f"bench/card-{i}", "card": texts[i % len(texts)]}) + "\n")
+
+
+def time_baseline(texts: list[str], count: int) -> float:
+    from huggingface_hub import ModelCard
+
+    start = time.perf_counter()
+    for i in range(count):
+        ModelCard(texts[i % len(texts)])
+    return time.perf_counter() - start
+
+
+def time_audit(dump: Path, jobs: int) -> float:
+    from modelcards.batch import audit_paths
+
+    sink = io.StringIO()
+    start = time.perf_counter()
+    summary = audit_paths([str(dump)], sink, jobs=jobs)
+    elapsed = time.perf_counter() - start
+    if summary.unreadable:
+        raise SystemExit(f"benchmark cards were unreadable: {summary.headline()}")
+    return elapsed
+
+
+def peak_rss_mb(dump: Path) -> float:
+    """Peak resident memory of a fresh ``modelcards audit`` process, in MiB (Linux reports KiB)."""
+    command = [sys.executable, "-m", "modelcards", "audit", str(dump)]
+    script = (
+        "import resource, subprocess, sys\n"
+        f"subprocess.run({command!r}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    kib = int(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
+    return kib / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rss-cards", type=int, default=100_000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        texts = real_cards()
+        origin = f"{len(texts)} real cards from {CORPUS}"
+        if not texts:
+            texts = example_cards(workdir / "rendered")
+            origin = f"{len(texts)} cards rendered from examples/ (no hf-cards corpus)"
+        dump = workdir / "cards.jsonl"
+        write_dump(texts, args.cards, dump)
+        print(f"cards: {args.cards:,} replicated from {origin}; {os.cpu_count()} CPU core(s)")
+
+        time_baseline(texts, min(500, args.cards)), time_audit(dump, 1)  # warm imports and caches
+        theirs, ours = [], []
+        for _ in range(args.rounds):
+            theirs.append(time_baseline(texts, args.cards))
+            ours.append(time_audit(dump, 1))
+        two = statistics.median(time_audit(dump, 2) for _ in range(args.rounds))
+        t, o = statistics.median(theirs), statistics.median(ours)
+        rate_t, rate_o, rate_2 = args.cards / t, args.cards / o, args.cards / two
+        print(f"huggingface_hub ModelCard(text), parse only, 1 core: {rate_t:8,.0f} cards/s")
+        print(f"modelcards audit, full, 1 job:                     {rate_o:8,.0f} cards/s  "
+              f"ratio {rate_o / rate_t:.2f}x (goal >= 5x)")
+        print(f"modelcards audit, full, --jobs 2:                  {rate_2:8,.0f} cards/s  "
+              f"({rate_2 / rate_o:.2f}x one job)")
+        print(f"projected {HUB_SCALE:,} cards with --jobs 2: {HUB_SCALE / rate_2 / 60:.1f} min (goal <= 10 min)")
+
+        if args.rss_cards:
+            small = workdir / "small.jsonl"
+            write_dump(texts, args.rss_cards // 10, small)
+            write_dump(texts, args.rss_cards, dump)
+            print(f"peak RSS, audit of {args.rss_cards // 10:,} cards: {peak_rss_mb(small):.0f} MiB")
+            print(f"peak RSS, audit of {args.rss_cards:,} cards: {peak_rss_mb(dump):.0f} MiB (goal <= 300 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Streaming batch audit over many cards: inputs -> runner (worker per card) -> writer + summary.
+
+Nothing per card is kept after it is written, so memory is flat in the number of cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import IO
+
+from modelcards.batch.summary import Summary
+
+
+def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs: int = 1,
+                on_card: Callable[[Summary], None] | None = None) -> Summary:
+    """Audit every card under ``paths``, write one record per card to ``out``, return the summary.
+
+    ``on_card`` is called after each card (progress display)."""
+    from modelcards.batch.formats import WRITERS
+    from modelcards.batch.inputs import iter_items
+    from modelcards.batch.runner import run
+
+    writer = WRITERS[fmt](out)
+    summary = Summary()
+    for line, row in run(iter_items(paths), jobs=jobs):
+        writer.write(line, row)
+        summary.add(row)
+        if on_card is not None:
+            on_card(summary)
+    return summary
+
+
+__all__ = ["Summary", "audit_paths"]

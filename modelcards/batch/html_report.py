@@ -1,0 +1,44 @@
+"""The one-page audit report: headline figures and horizontal bar charts as inline SVG.
+
+Inline SVG keeps the page a single self-contained file (no JavaScript, no chart library) that
+can be attached to an issue or archived next to the JSONL output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from modelcards.batch.summary import TOP, Summary
+
+BAR_WIDTH = 360
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    share: float
+    width: int
+
+
+def _bars(counts: dict[str, int], total: int) -> list[Bar]:
+    peak = max(counts.values(), default=0) or 1
+    return [Bar(label, count, count / total if total else 0.0, max(1, round(BAR_WIDTH * count / peak)))
+            for label, count in counts.items()]
+
+
+def render_report(summary: Summary, *, title: str = "Model card audit") -> str:
+    from modelcards import __version__
+    from modelcards.rendering.html import html_environment
+
+    data = summary.to_dict()
+    readable = summary.readable
+    charts = [
+        ("Model Openness Framework class", _bars(data["mof_classes"], readable)),
+        ("OSI Open Source AI Definition", _bars(data["osaid"], readable)),
+        (f"Top {TOP} findings (cards with the finding)", _bars(data["top_findings"], readable)),
+        (f"Top {TOP} stated licenses", _bars(data["licenses"], readable)),
+        (f"Top {TOP} base-model families (publisher of the root model)", _bars(data["base_model_families"], readable)),
+    ]
+    template = html_environment().get_template("audit-report.html.j2")
+    return template.render(title=title, summary=summary, charts=charts, bar_width=BAR_WIDTH, version=__version__)

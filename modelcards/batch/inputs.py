@@ -1,0 +1,127 @@
+"""Where cards come from: files, directories, and JSONL / Parquet dumps with a card-text column.
+
+Everything is a generator, so a dump of two million cards is never held in memory. A card that
+cannot even be read becomes an ``Item`` carrying the error, which the worker turns into an
+``input`` finding; the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+CARD_SUFFIXES = (".md", ".yaml", ".yml")
+DUMP_SUFFIXES = (".jsonl", ".parquet")
+TEXT_COLUMNS = ("card", "text", "card_text", "readme", "content")
+ID_COLUMNS = ("id", "modelId", "model_id", "repo_id", "name")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One card to audit: its text, a file still to read, or the reason it could not be read."""
+
+    source: str
+    text: str | None
+    error: str | None = None
+    """Why the text could not be read (then ``text`` is None)."""
+    on_disk: bool = False
+    """``source`` is a file the worker reads itself, so only paths cross process boundaries."""
+
+    def load(self) -> Item:
+        """This item with its file read; unreadable files become an item carrying the error."""
+        if not self.on_disk:
+            return self
+        return _read_file(self.source)
+
+
+def _walk(directory: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(CARD_SUFFIXES + DUMP_SUFFIXES):
+                yield os.path.join(root, name)
+
+
+def _read_file(path: str) -> Item:
+    from modelcards.errors import InputError
+    from modelcards.io.located_yaml import read_text
+
+    try:
+        return Item(path, read_text(path))
+    except InputError as err:
+        problem = err.problems[0]
+        return Item(path, None, problem.message)
+
+
+def _pick(record: dict[str, object], columns: tuple[str, ...]) -> object:
+    for column in columns:
+        if column in record and record[column] is not None:
+            return record[column]
+    return None
+
+
+def _jsonl(path: str) -> Iterator[Item]:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield Item(where, None, f"invalid JSON line: {err.msg}")
+                continue
+            if not isinstance(record, dict):
+                yield Item(where, None, "a JSONL line must be an object with a card-text column")
+                continue
+            text = _pick(record, TEXT_COLUMNS)
+            name = _pick(record, ID_COLUMNS)
+            source = f"{path}#{name}" if name is not None else where
+            if not isinstance(text, str):
+                yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})")
+                continue
+            yield Item(source, text)
+
+
+def _parquet(path: str) -> Iterator[Item]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield Item(path, None, "reading Parquet needs pyarrow: pip install 'modelcards-release[parquet]'")
+        return
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as err:  # pyarrow raises several types for a broken file
+        yield Item(path, None, f"cannot read Parquet file: {err}")
+        return
+    names = parquet.schema_arrow.names
+    text_column = next((c for c in TEXT_COLUMNS if c in names), None)
+    id_column = next((c for c in ID_COLUMNS if c in names), None)
+    if text_column is None:
+        yield Item(path, None, f"no card-text column (looked for {', '.join(TEXT_COLUMNS)})")
+        return
+    columns = [text_column] + ([id_column] if id_column else [])
+    row = 0
+    for batch in parquet.iter_batches(batch_size=1024, columns=columns):
+        texts = batch.column(0).to_pylist()
+        ids = batch.column(1).to_pylist() if id_column else [None] * len(texts)
+        for text, name in zip(texts, ids, strict=True):
+            row += 1
+            source = f"{path}#{name}" if name is not None else f"{path}:{row}"
+            yield Item(source, text) if isinstance(text, str) else Item(source, None, "empty card text")
+
+
+def iter_items(paths: Iterable[str]) -> Iterator[Item]:
+    """Cards in a stable order: paths as given, directories walked in sorted order."""
+    for path in paths:
+        files = _walk(path) if os.path.isdir(path) else iter([path])
+        for file in files:
+            lowered = file.lower()
+            if lowered.endswith(".jsonl"):
+                yield from _jsonl(file)
+            elif lowered.endswith(".parquet"):
+                yield from _parquet(file)
+            else:
+                yield Item(file, None, on_disk=True)

@@ -1,0 +1,58 @@
+"""Run the worker over a stream of cards, serially or on a process pool, in input order.
+
+``multiprocessing.Pool.imap`` would read the whole input ahead of the workers (its feeder thread
+is unbounded), so cards are sent in fixed-size batches with at most two in flight: memory stays
+flat however many cards the dump holds, and output order is the input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from modelcards.batch.inputs import Item
+from modelcards.batch.worker import Row, audit_item
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+CHUNK = 64
+"""Cards per task sent to a worker: large enough to amortise pickling, small enough to balance."""
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _audit_batch(batch: list[Item]) -> list[tuple[str, Row]]:
+    return [audit_item(item) for item in batch]
+
+
+def run(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[str, Row]]:
+    """(JSON line, row) per card, in input order."""
+    if jobs <= 1:
+        for item in items:
+            yield audit_item(item)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if _threads_started() else None)
+    with context.Pool(jobs) as pool:
+        window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
+        pending: list[AsyncResult[list[tuple[str, Row]]]] = []
+        for batch in _batches(items, CHUNK):
+            pending.append(pool.apply_async(_audit_batch, (batch,)))
+            if len(pending) >= window:
+                yield from pending.pop(0).get()
+        for result in pending:
+            yield from result.get()
+
+
+def _threads_started() -> bool:
+    """Forking a process with live threads can deadlock; fall back to spawn then."""
+    import threading
+
+    return threading.active_count() > 1

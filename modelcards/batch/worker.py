@@ -1,0 +1,102 @@
+"""Audit one card: the ``check --format json`` object, plus a small row for the summary.
+
+Runs in worker processes, so it takes and returns plain picklable values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from modelcards.batch.inputs import Item
+from modelcards.report import Finding, Report
+
+if TYPE_CHECKING:
+    from modelcards.licenses.lineage import Link
+
+
+@dataclass(frozen=True)
+class Row:
+    """What the summary and the csv / table formats need from one card."""
+
+    source: str
+    readable: bool
+    mof_class: int | None
+    mof_label: str
+    osaid: str
+    errors: int
+    warnings: int
+    infos: int
+    license: str | None
+    rules: tuple[str, ...]
+    base_families: tuple[str, ...]
+
+
+def _input_report(source: str, message: str, line: int | None = None, column: int | None = None) -> Report:
+    return Report(source, [Finding("INPUT", "input", "error", "card", message, None, line, column)], {})
+
+
+def _roots(chain: list[Link]) -> list[Link]:
+    """The deepest link of each base model's chain: the model everything else derives from."""
+    roots: list[Link] = []
+    for link in chain:
+        if link.depth == 1 or not roots:
+            roots.append(link)
+        else:
+            roots[-1] = link
+    return roots
+
+
+def _family(model_id: str) -> str:
+    """A base-model family is named by the organisation that published the root model."""
+    return model_id.split("/", 1)[0] if "/" in model_id else model_id
+
+
+def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]]:
+    """(report, stated license, base-model license families) for one card."""
+    from modelcards.analysis import analyze
+    from modelcards.errors import InputError
+    from modelcards.io.sources import read_source_text
+
+    item = item.load()
+    if item.text is None:
+        return _input_report(item.source, item.error or "unreadable"), None, ()
+    try:
+        source = read_source_text(item.text, item.source)
+    except InputError as err:
+        problem = err.problems[0]
+        return _input_report(item.source, problem.message, problem.location.line, problem.location.column), None, ()
+    release = source.release
+    try:
+        report = analyze(release, source=item.source, locate=source.locate)
+    except Exception as err:  # one odd card among millions must not stop the run
+        return _input_report(item.source, f"could not analyse this card ({type(err).__name__}: {err})"), None, ()
+    families: tuple[str, ...] = ()
+    if release.base_models:
+        from modelcards.licenses.lineage import base_chain
+
+        families = tuple(sorted({_family(root.model_id) for root in _roots(base_chain(release))}))
+    return report, release.license, families
+
+
+def audit_item(item: Item) -> tuple[str, Row]:
+    """(JSON line, summary row)."""
+    import json
+
+    report, license_text, families = audit_report(item)
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in report.findings:
+        counts[finding.severity] += 1
+    mof = report.openness.get("mof") or {}
+    row = Row(
+        source=item.source,
+        readable=bool(report.openness),
+        mof_class=mof.get("class"),
+        mof_label=mof.get("label", "unreadable"),
+        osaid=(report.openness.get("osaid") or {}).get("verdict", "unreadable"),
+        errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+        license=license_text,
+        rules=tuple(sorted({f.rule for f in report.findings})),
+        base_families=families,
+    )
+    return json.dumps(report.to_dict(), ensure_ascii=False), row

@@ -1,0 +1,24 @@
+"""A Jinja2 environment for HTML output (audit report, docs-site pages) with autoescape on.
+
+Kept apart from the Markdown environment, where autoescape must stay off: here every value a
+user wrote is escaped unless a template marks it safe, so a ``<script>`` in a manifest stays text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+
+from modelcards.resources import shipped_dir
+
+
+@lru_cache(maxsize=1)
+def html_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(shipped_dir("templates"))),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

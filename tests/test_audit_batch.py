@@ -1,0 +1,118 @@
+"""Batch audit over dumps and with worker processes: same records, other shapes, flat failures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import ROOT
+
+CARD = "---\nlicense: {license}\nbase_model: {base}\n---\n# {name}\n\nSome text.\n"
+
+
+def _card(name: str, license: str = "apache-2.0", base: str = "mistralai/Mistral-7B-v0.1") -> str:
+    return CARD.format(name=name, license=license, base=base)
+
+
+def test_workers_give_the_same_records_in_the_same_order_as_one_process(cli):
+    serial = cli("audit", str(ROOT / "examples"))
+    parallel = cli("audit", str(ROOT / "examples"), "--jobs", "2")
+    assert parallel.exit_code == 0
+    assert parallel.stdout == serial.stdout
+    assert len(parallel.stdout.splitlines()) == 11
+
+
+def test_jsonl_dump_rows_are_cards_named_by_their_id_and_bad_rows_are_input_findings(cli, tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    rows = [
+        json.dumps({"modelId": "org/good", "card": _card("Good")}),
+        "{not json",
+        json.dumps({"modelId": "org/no-text", "downloads": 3}),
+        json.dumps({"id": "org/bad-yaml", "text": "---\nlicense: [mit\n---\n# X\n"}),
+    ]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = cli("audit", str(dump))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [f"{dump}#org/good", f"{dump}:2", f"{dump}#org/no-text",
+                                              f"{dump}#org/bad-yaml"]
+    assert not any(f["kind"] == "input" for f in records[0]["findings"])
+    for broken in records[1:]:
+        assert [f["kind"] for f in broken["findings"]] == ["input"]
+    assert "invalid YAML" in records[3]["findings"][0]["message"]
+    assert "audited 4 card(s)" in result.stderr and "3 unreadable" in result.stderr
+
+
+def test_parquet_dump_is_read_in_batches_with_its_text_column(cli, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    names = [f"org/model-{i}" for i in range(2500)]
+    table = pa.table({"modelId": names, "card": [_card(n) for n in names]})
+    path = tmp_path / "cards.parquet"
+    pq.write_table(table, path, row_group_size=1000)
+    result = cli("audit", str(path), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["source"] for r in rows] == [f"{path}#{n}" for n in names]
+    assert {r["base_families"] for r in rows} == {"mistralai"}
+    assert "audited 2500 card(s)" in result.stderr
+
+
+def test_huge_and_binary_files_become_input_findings_and_the_run_goes_on(cli, tmp_path):
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    (cards / "a-huge.md").write_bytes(b"---\nlicense: mit\n---\n" + b"x" * (50 * 1024 * 1024))
+    (cards / "b-binary.md").write_bytes(bytes(range(256)) * 64)
+    (cards / "c-good.md").write_text(_card("Good"), encoding="utf-8")
+    result = cli("audit", str(cards), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["mof_label"] for r in rows] == ["unreadable", "unreadable", "Unclassified"]
+    records = [json.loads(line) for line in cli("audit", str(cards)).stdout.splitlines()]
+    assert "MB" in records[0]["findings"][0]["message"]
+
+
+def test_csv_and_table_carry_the_verdicts_of_the_jsonl_records(cli):
+    records = [json.loads(line) for line in cli("audit", str(ROOT / "examples")).stdout.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(cli("audit", str(ROOT / "examples"), "--format", "csv").stdout)))
+    for record, row in zip(records, rows, strict=True):
+        assert row["source"] == record["source"]
+        assert row["mof_label"] == record["openness"]["mof"]["label"]
+        assert row["osaid"] == record["openness"]["osaid"]["verdict"]
+        assert int(row["errors"]) == sum(f["severity"] == "error" for f in record["findings"])
+        assert row["rules"].split() == sorted({f["rule"] for f in record["findings"]})
+    table = cli("audit", str(ROOT / "examples"), "--format", "table").stdout.splitlines()
+    olmo = next(line for line in table if "olmo-7b" in line)
+    assert "Class I" in olmo and "meets" in olmo
+
+
+def test_summary_counts_classes_licenses_and_base_model_families(cli, write, tmp_path):
+    write("cards/a.md", _card("A", base="meta-llama/Meta-Llama-3-8B"))
+    write("cards/b.md", _card("B", license="mit"))
+    write("cards/c.md", _card("C", license="mit"))
+    result = cli("audit", str(tmp_path / "cards"), "--summary", "--report", str(tmp_path / "summary.json"))
+    assert "licenses: mit x2, apache-2.0 x1" in result.stderr
+    assert "base-model families: mistralai x2, meta-llama x1" in result.stderr
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["cards"] == 3 and summary["licenses"] == {"mit": 2, "apache-2.0": 1}
+    assert summary["mof_classes"] == {"Unclassified": 3}
+
+
+def test_html_report_has_a_chart_per_breakdown_and_escapes_card_text(cli, write, tmp_path):
+    write("cards/a.md", _card("A", license='"<script>alert(1)</script>"'))
+    write("cards/b.md", _card("B"))
+    report = tmp_path / "audit.html"
+    result = cli("audit", str(tmp_path / "cards"), "--report", str(report))
+    assert result.exit_code == 0
+    html = report.read_text(encoding="utf-8")
+    assert html.count("<svg") == 5
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert ">2</b>cards read" in html
+
+
+def test_report_needs_a_known_suffix_and_keeps_existing_files_on_refusal(cli, write, tmp_path):
+    keep = write("notes.txt", "mine")
+    result = cli("audit", str(ROOT / "examples"), "--report", keep)
+    assert result.exit_code == 2
+    assert ".html or .json" in result.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"
