@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+
 from conftest import ROOT
 
 CARD = "---\nlicense: {license}\nbase_model: {base}\n---\n# {name}\n\nSome text.\n"
@@ -116,3 +117,29 @@ def test_report_needs_a_known_suffix_and_keeps_existing_files_on_refusal(cli, wr
     assert result.exit_code == 2
     assert ".html or .json" in result.stderr
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("text", [
+    "license: mit\ndate: 2024-01-02\nversion: 1.10\ncount: 0x1F\nflag: yes\nnothing: ~\n1: one\n",
+    "model-index:\n- name: x\n  results:\n  - metrics: [{type: acc, value: 0.5}]\n",
+    "a: &anchor [1, 2]\nb: *anchor\n",
+    "a: !!python/object:os.system x\n",
+    "a: 1\na: 2\n",
+    "? [complex]\n: key\n",
+    "tags: [a\n",
+])
+def test_the_fast_front_matter_loader_agrees_with_the_located_loader(text):
+    from modelcards.errors import InputError
+    from modelcards.io.located_yaml import load_fast, load_text
+
+    try:
+        expected = load_text(text, "card.md", line_offset=1)
+    except InputError as err:
+        with pytest.raises(InputError) as fast_err:
+            load_fast(text, "card.md", line_offset=1)
+        assert str(fast_err.value) == str(err)
+        return
+    fast = load_fast(text, "card.md", line_offset=1)
+    assert fast.data == expected.data
+    assert [type(v) for v in fast.data.values()] == [type(v) for v in expected.data.values()]
+    assert fast.locate(("license",)) == expected.locate(("license",))

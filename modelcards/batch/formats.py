@@ -13,6 +13,8 @@ from modelcards.batch.worker import Row
 CSV_COLUMNS = ("source", "mof_class", "mof_label", "osaid", "errors", "warnings", "infos", "license",
                "rules", "base_families")
 
+MOF_CLASSES = {1: "Class I", 2: "Class II", 3: "Class III"}
+
 
 class CardWriter(Protocol):
     def write(self, line: str, row: Row) -> None: ...
@@ -53,9 +55,8 @@ class TableWriter:
         self.out.write("  ".join(fitted).rstrip() + "\n")
 
     def write(self, line: str, row: Row) -> None:
-        mof = {1: "Class I", 2: "Class II", 3: "Class III"}.get(row.mof_class, "unclassified") if row.readable else "unreadable"
-        self._print((row.source, mof,
-                     row.osaid, str(row.errors), str(row.warnings), row.license or ""))
+        mof = MOF_CLASSES.get(row.mof_class, "unclassified") if row.readable else "unreadable"
+        self._print((row.source, mof, row.osaid, str(row.errors), str(row.warnings), row.license or ""))
 
 
 WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}

@@ -166,34 +166,46 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     return builder.doc
 
 
-class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
-    """libyaml parsing with the located loader's rules: same values, or an error and a fallback."""
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR, _SEQ, _MAP = _STD + "str", _STD + "seq", _STD + "map"
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        if node.tag != _STD + "map":
+
+def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
+    """Plain data from a node graph under the located loader's rules, without its position index.
+
+    PyYAML's own construct_object is generic (state, generators, deep copies); this walk does
+    only what card front matter needs. Anything outside the rules raises ValueError, and the
+    caller then goes through ``load_text`` for the located error message."""
+    if depth > 100:
+        raise ValueError("too deep")
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        tag = node.tag
+        if tag == _STR or tag in _KEEP_AS_TEXT:
+            return node.value
+        if tag not in _SCALAR_TAGS:
+            raise ValueError(f"unsupported tag {tag}")
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    if kind is yaml.SequenceNode:
+        if node.tag != _SEQ:
+            raise ValueError("tagged sequence")
+        return [_fast_build(item, depth + 1) for item in node.value]
+    if kind is yaml.MappingNode:
+        if node.tag != _MAP:
             raise ValueError("tagged mapping")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise ValueError("complex key")
-            key = self.construct_object(key_node, deep=deep)
+            key = _fast_build(key_node, depth + 1)
             if not isinstance(key, (str, int, float, bool)):
                 raise ValueError("key is not a plain value")
             key = key if isinstance(key, str) else str(key)
             if key in result:
                 raise ValueError("duplicate key")
-            result[key] = self.construct_object(value_node, deep=deep)
+            result[key] = _fast_build(value_node, depth + 1)
         return result
-
-
-def _refuse(loader: yaml.Loader, node: yaml.Node) -> Any:
-    raise ValueError(f"unsupported tag {node.tag}")
-
-
-_FastLoader.add_constructor(_STD + "timestamp", _FastLoader.construct_yaml_str)
-_FastLoader.add_constructor(_STD + "map", _FastLoader.construct_mapping)
-for _tag in ("set", "omap", "pairs"):
-    _FastLoader.add_constructor(_STD + _tag, _refuse)
+    raise ValueError("unsupported node")
 
 
 def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
@@ -202,10 +214,14 @@ def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     so the result and the error messages are the same."""
     if len(text) > MAX_BYTES or "\x00" in text or "&" in text:
         return load_text(text, path, line_offset=line_offset)
+    loader = _Loader(text)
     try:
-        data = yaml.load(text, Loader=_FastLoader)  # a SafeLoader subclass
+        node = loader.get_single_node()
+        data = None if node is None else _fast_build(node)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return load_text(text, path, line_offset=line_offset)
+    finally:
+        loader.dispose()
     return LocatedDocument(data=data, path=path, deferred=(text, line_offset))
 
 
