@@ -31,6 +31,9 @@ def test_every_example_renders_a_card_huggingface_hub_parses_with_the_manifest_d
     assert data.get("datasets", []) == [d.id for d in release.datasets if d.role != "evaluation"]
     assert card.text.count(f"# {release.name}\n") == 1
     assert "## Openness" in card.text and "## License and obligations" in card.text
+    # each verdict is its own list item, whatever the class
+    assert "\n- **Model Openness Framework:** " in card.text
+    assert "\n- **OSI Open Source AI Definition:** " in card.text
     assert cli("render", str(manifest), "-o", str(tmp_path), "--check").exit_code == 0
 
 
