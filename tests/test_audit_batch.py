@@ -143,3 +143,21 @@ def test_the_fast_front_matter_loader_agrees_with_the_located_loader(text):
     assert fast.data == expected.data
     assert [type(v) for v in fast.data.values()] == [type(v) for v in expected.data.values()]
     assert fast.locate(("license",)) == expected.locate(("license",))
+
+
+def test_directory_walks_skip_files_that_are_not_cards_but_files_named_on_the_command_line_are_audited(cli, write,
+                                                                                                       tmp_path):
+    write("repo/README.md", "# A model without metadata\n\nSome text.\n")
+    write("repo/modelcard.yaml", "name: Tiny\nlicense: mit\n")
+    write("repo/mkdocs.yml", "site_name: Docs\n")
+    write("repo/docs/index.md", "# Welcome\n")
+    write("repo/.github/workflows/ci.yml", "on: push\n")
+    write("repo/broken.yaml", "name: [x\n")
+    result = cli("audit", str(tmp_path / "repo"))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"].rsplit("repo/", 1)[1] for r in records] == ["README.md", "broken.yaml", "modelcard.yaml"]
+    assert records[0]["openness"]["mof"]["label"] == "Unclassified"  # a Hub card may have no metadata
+    assert [f["kind"] for f in records[1]["findings"]] == ["input"]
+    assert "skipped 2 file(s) that are not cards" in result.stderr
+    named = json.loads(cli("audit", str(tmp_path / "repo" / "docs" / "index.md")).stdout)
+    assert named["openness"]["mof"]["label"] == "Unclassified"  # a card without metadata, as the user said

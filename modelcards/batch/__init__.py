@@ -22,7 +22,11 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
 
     writer = WRITERS[fmt](out)
     summary = Summary()
-    for line, row in run(iter_items(paths), jobs=jobs):
+    for result in run(iter_items(paths), jobs=jobs):
+        if result is None:
+            summary.skipped += 1
+            continue
+        line, row = result
         writer.write(line, row)
         summary.add(row)
         if on_card is not None:

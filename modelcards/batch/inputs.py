@@ -28,19 +28,25 @@ class Item:
     """Why the text could not be read (then ``text`` is None)."""
     on_disk: bool = False
     """``source`` is a file the worker reads itself, so only paths cross process boundaries."""
+    markdown: bool | None = None
+    """Text from a dump's card column is a Markdown card even without front matter."""
+    walked: bool = False
+    """Found by walking a directory (not named by the user): skipped when it is not a card."""
 
     def load(self) -> Item:
         """This item with its file read; unreadable files become an item carrying the error."""
         if not self.on_disk:
             return self
-        return _read_file(self.source)
+        read = _read_file(self.source)
+        return Item(read.source, read.text, read.error, walked=self.walked)
 
 
 def _walk(directory: str) -> Iterator[str]:
+    """Card and dump files under ``directory`` in sorted order, hidden files and folders left out."""
     for root, dirs, files in os.walk(directory):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.lower().endswith(CARD_SUFFIXES + DUMP_SUFFIXES):
+            if not name.startswith(".") and name.lower().endswith(CARD_SUFFIXES + DUMP_SUFFIXES):
                 yield os.path.join(root, name)
 
 
@@ -82,7 +88,7 @@ def _jsonl(path: str) -> Iterator[Item]:
             if not isinstance(text, str):
                 yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})")
                 continue
-            yield Item(source, text)
+            yield Item(source, text, markdown=True)
 
 
 def _parquet(path: str) -> Iterator[Item]:
@@ -110,13 +116,14 @@ def _parquet(path: str) -> Iterator[Item]:
         for text, name in zip(texts, ids, strict=True):
             row += 1
             source = f"{path}#{name}" if name is not None else f"{path}:{row}"
-            yield Item(source, text) if isinstance(text, str) else Item(source, None, "empty card text")
+            yield Item(source, text, markdown=True) if isinstance(text, str) else Item(source, None, "empty card text")
 
 
 def iter_items(paths: Iterable[str]) -> Iterator[Item]:
     """Cards in a stable order: paths as given, directories walked in sorted order."""
     for path in paths:
-        files = _walk(path) if os.path.isdir(path) else iter([path])
+        walked = os.path.isdir(path)
+        files = _walk(path) if walked else iter([path])
         for file in files:
             lowered = file.lower()
             if lowered.endswith(".jsonl"):
@@ -124,4 +131,4 @@ def iter_items(paths: Iterable[str]) -> Iterator[Item]:
             elif lowered.endswith(".parquet"):
                 yield from _parquet(file)
             else:
-                yield Item(file, None, on_disk=True)
+                yield Item(file, None, on_disk=True, walked=walked)

@@ -27,12 +27,15 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _audit_batch(batch: list[Item]) -> list[tuple[str, Row]]:
+Result = tuple[str, Row] | None
+
+
+def _audit_batch(batch: list[Item]) -> list[Result]:
     return [audit_item(item) for item in batch]
 
 
-def run(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[str, Row]]:
-    """(JSON line, row) per card, in input order."""
+def run(items: Iterable[Item], jobs: int = 1) -> Iterator[Result]:
+    """(JSON line, row) per card in input order; None for walked files that are not cards."""
     if jobs <= 1:
         for item in items:
             yield audit_item(item)
@@ -42,7 +45,7 @@ def run(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[str, Row]]:
     context = multiprocessing.get_context("spawn" if _threads_started() else None)
     with context.Pool(jobs) as pool:
         window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
-        pending: list[AsyncResult[list[tuple[str, Row]]]] = []
+        pending: list[AsyncResult[list[Result]]] = []
         for batch in _batches(items, CHUNK):
             pending.append(pool.apply_async(_audit_batch, (batch,)))
             if len(pending) >= window:

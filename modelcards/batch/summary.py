@@ -19,6 +19,8 @@ TOP = 10
 class Summary:
     cards: int = 0
     unreadable: int = 0
+    skipped: int = 0
+    """Files met in directory walks that are not cards (docs pages, CI settings)."""
     with_errors: int = 0
     mof_classes: Counter[str] = field(default_factory=Counter)
     osaid: Counter[str] = field(default_factory=Counter)
@@ -43,7 +45,8 @@ class Summary:
         return self.cards - self.unreadable
 
     def headline(self) -> str:
-        return f"audited {self.cards} card(s): {self.with_errors} with errors, {self.unreadable} unreadable"
+        line = f"audited {self.cards} card(s): {self.with_errors} with errors, {self.unreadable} unreadable"
+        return line + (f"; skipped {self.skipped} file(s) that are not cards" if self.skipped else "")
 
     def text(self, *, full: bool = False) -> str:
         """The stderr summary: a headline and MOF classes; ``full`` adds every breakdown."""
@@ -63,6 +66,7 @@ class Summary:
         return {
             "cards": self.cards,
             "unreadable": self.unreadable,
+            "skipped_not_cards": self.skipped,
             "with_errors": self.with_errors,
             "mof_classes": dict(sorted(self.mof_classes.items())),
             "osaid": dict(self.osaid.most_common()),

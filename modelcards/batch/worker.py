@@ -52,8 +52,29 @@ def _family(model_id: str) -> str:
     return model_id.split("/", 1)[0] if "/" in model_id else model_id
 
 
-def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]]:
-    """(report, stated license, base-model license families) for one card."""
+def is_card(path: str, text: str) -> bool:
+    """Whether a file met in a directory walk is a card: a README.md, Markdown with front matter,
+    or YAML that is a mapping with a ``name`` (manifest) or a MOT record. Repositories hold other
+    Markdown and YAML (docs pages, mkdocs.yml, CI settings) that are not cards. YAML that does
+    not parse counts as a card, so that it is reported rather than silently skipped."""
+    from modelcards.errors import InputError
+    from modelcards.io import hf_card, mot
+
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if name.endswith(".md"):
+        return name == "readme.md" or hf_card.looks_like_card(text)
+    from modelcards.io.located_yaml import load_fast
+
+    try:
+        data = load_fast(text, path).data
+    except InputError:
+        return True
+    return isinstance(data, dict) and ("name" in data or mot.looks_like_mot(data))
+
+
+def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | None:
+    """(report, stated license, base-model families) for one card; None for a walked file that
+    is not a card."""
     from modelcards.analysis import analyze
     from modelcards.errors import InputError
     from modelcards.io.sources import read_source_text
@@ -61,8 +82,10 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]]:
     item = item.load()
     if item.text is None:
         return _input_report(item.source, item.error or "unreadable"), None, ()
+    if item.walked and not is_card(item.source, item.text):
+        return None
     try:
-        source = read_source_text(item.text, item.source)
+        source = read_source_text(item.text, item.source, markdown=item.markdown)
     except InputError as err:
         problem = err.problems[0]
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), None, ()
@@ -79,11 +102,14 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]]:
     return report, release.license, families
 
 
-def audit_item(item: Item) -> tuple[str, Row]:
-    """(JSON line, summary row)."""
+def audit_item(item: Item) -> tuple[str, Row] | None:
+    """(JSON line, summary row), or None for a walked file that is not a card."""
     import json
 
-    report, license_text, families = audit_report(item)
+    audited = audit_report(item)
+    if audited is None:
+        return None
+    report, license_text, families = audited
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in report.findings:
         counts[finding.severity] += 1

@@ -25,10 +25,14 @@ class Source:
         return self.document.locate(tuple(loc))  # type: ignore[arg-type]
 
 
-def read_source_text(text: str, path: str) -> Source:
+def read_source_text(text: str, path: str, *, markdown: bool | None = None) -> Source:
+    """``markdown``: the text is a Markdown card (README.md) even without front matter; by
+    default decided from the ``.md`` suffix of ``path`` or a leading ``---``."""
     from modelcards.io import hf_card
 
-    if hf_card.looks_like_card(text):
+    if markdown is None:
+        markdown = path.lower().endswith(".md")
+    if markdown or hf_card.looks_like_card(text):
         release, doc = hf_card.release_from_card(text, path)
         return Source(path, "hf-card", release, doc)
     doc = load_text(text, path)

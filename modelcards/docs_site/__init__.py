@@ -1,0 +1,1 @@
+"""MkDocs integration: pages for a release's card, openness table, badge and obligations."""
