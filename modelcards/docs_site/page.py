@@ -25,7 +25,8 @@ STATUS_COLOURS = {
     "missing": ("#eeeeee", "#555555"),
 }
 HTML_SECTIONS = ("openness", "license")
-"""README blocks replaced by richer HTML: a coloured table with the badge, sourced obligations."""
+"""README blocks replaced by richer HTML: the badge and a coloured component table; obligations
+with their sources."""
 
 
 @dataclass
@@ -94,8 +95,6 @@ def build_page(release: Release, report: Report, *, page_id: int, templates: str
             fragment(env.get_template(f"docs-{segment.name}.html.j2").render(context))
         elif body.strip():
             fragment(_markdown_to_html(body))
-        if segment.name == "title":
-            fragment(str(context["badge_markup"]))
     page.markdown = "\n\n".join(parts) + "\n"
     return page
 

@@ -1,0 +1,162 @@
+"""The MkDocs plugin, exercised through real `mkdocs build --strict` runs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import modelcards
+from modelcards.openness.components import mof
+
+from conftest import ROOT
+
+SITE = ROOT / "examples" / "docs-site"
+
+
+def build(config: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out),
+                           *extra], capture_output=True, text=True, timeout=120)
+
+
+def main_text(page: Path) -> str:
+    return page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs-material.yml"])
+def test_example_site_builds_strict_with_class_label_component_rows_and_badge(config, tmp_path):
+    result = build(SITE / config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for name in ("pythia-6.9b", "olmo-7b"):
+        html = main_text(tmp_path / "site" / "models" / name / "index.html")
+        report = modelcards.analyze(modelcards.load(str(ROOT / "examples" / name / "modelcard.yaml")))
+        assert report.openness["mof"]["label"] in html
+        rows = re.findall(r'<tr class="modelcards-status-(\w+)"><td>([\w-]+)', html)
+        assert [row[1] for row in rows] == [c.id for c in mof().components]
+        expected = report.openness["mof"]["components"]
+        assert {component: status for status, component in rows} == {
+            component: entry["status"] for component, entry in expected.items()}
+        assert 'aria-label="Model Openness Framework: ' in html and "<svg" in html
+        assert "License and obligations" in html
+    # the include marker on a hand-written page
+    openness = main_text(tmp_path / "site" / "openness" / "index.html")
+    assert "This page is written by hand" in openness
+    assert "modelcards-components" in openness and "modelcards-fragment" not in openness
+    assert "<code>&lt;!-- modelcards:include ../olmo-7b/modelcard.yaml --&gt;</code>" in openness
+
+
+HOSTILE = """\
+name: <script>alert("name")</script>
+license: Apache-2.0
+license_link: javascript:alert("link")
+producer: <img src=x onerror=alert("producer")>
+artifacts:
+  model-parameters-final:
+    location: https://example.org/weights
+    license: <script>alert("license")</script>
+datasets:
+  - id: org/data
+    name: <script>alert("dataset")</script>
+    role: pretraining
+    license: MIT
+card:
+  summary: Fine <script>alert("summary")</script> [click](javascript:alert("md-link"))
+  sections:
+    <b>Title</b>: <iframe src="https://evil.example"></iframe>
+"""
+
+
+def hostile_site(tmp_path: Path, manifest_text: str, *plugin_lines: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "release.yaml").write_text(manifest_text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    extra = "".join(f"      {line}\n" for line in plugin_lines)
+    config.write_text(f"site_name: t\nplugins:\n  - modelcards:\n      manifests: [release.yaml]\n{extra}",
+                      encoding="utf-8")
+    return config
+
+
+def test_script_payloads_in_manifest_text_come_out_escaped(tmp_path):
+    config = hostile_site(tmp_path, HOSTILE, "report_findings: none")
+    result = build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = main_text(tmp_path / "site" / "models" / "release" / "index.html")
+    for payload in ("name", "license", "dataset", "summary"):
+        assert f'<script>alert("{payload}")' not in html
+        assert re.search(rf"&lt;script&gt;alert\((&quot;|&#34;|\"){payload}", html), payload  # shown as text
+    assert "<img src=x" not in html and "<iframe" not in html and "<b>Title</b>" not in html
+    assert 'href="javascript:' not in html
+
+
+def test_error_findings_fail_a_strict_build_with_their_location(tmp_path):
+    manifest = (ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml").read_text(encoding="utf-8")
+    result = build(hostile_site(tmp_path, manifest), tmp_path / "site")
+    assert result.returncode == 1
+    assert re.search(r"release\.yaml:\d+: LIC\d+ error:", result.stderr)
+
+
+def test_a_broken_manifest_stops_the_build_with_a_located_message_not_a_traceback(tmp_path):
+    result = build(hostile_site(tmp_path, "name: x\nlicense: [mit\n"), tmp_path / "site")
+    assert result.returncode == 1
+    assert "release.yaml:3:1: invalid YAML" in result.stderr or "release.yaml:2" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_manifest_is_named(tmp_path):
+    config = hostile_site(tmp_path, "name: x\n")
+    config.write_text(config.read_text().replace("release.yaml", "nowhere.yaml"), encoding="utf-8")
+    result = build(config, tmp_path / "site")
+    assert result.returncode == 1 and "nowhere.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_site_source_is_left_untouched(tmp_path):
+    copy = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", copy)
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    assert build(copy / "docs-site" / "mkdocs.yml", tmp_path / "out").returncode == 0
+    after = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _poll(url: str, wanted: str, seconds: float = 30) -> bool:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if wanted in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_mkdocs_serve_rebuilds_when_a_manifest_changes(tmp_path):
+    config = hostile_site(tmp_path, "name: Served-Model\nlicense: MIT\n", "report_findings: none")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/models/release/"
+        assert _poll(url, "Served-Model")
+        (tmp_path / "release.yaml").write_text("name: Renamed-Model\nlicense: MIT\n", encoding="utf-8")
+        assert _poll(url, "Renamed-Model")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
