@@ -161,3 +161,39 @@ def test_directory_walks_skip_files_that_are_not_cards_but_files_named_on_the_co
     assert "skipped 2 file(s) that are not cards" in result.stderr
     named = json.loads(cli("audit", str(tmp_path / "repo" / "docs" / "index.md")).stdout)
     assert named["openness"]["mof"]["label"] == "Unclassified"  # a card without metadata, as the user said
+
+
+def test_progress_is_drawn_on_a_terminal_and_never_in_the_output(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    dump = tmp_path / "cards.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"org/m{i}", "card": _card(f"M{i}")}) + "\n" for i in range(1500)),
+                    encoding="utf-8")
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "modelcards", "audit", str(dump)],
+                               stdout=subprocess.PIPE, stderr=terminal, env={**os.environ, "COLUMNS": "120"})
+    os.close(terminal)
+    import threading
+
+    captured: list[bytes] = []
+    reader = threading.Thread(target=lambda: captured.append(process.stdout.read()))
+    reader.start()
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closes when the process exits
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    reader.join(timeout=60)
+    stdout = captured[0]
+    assert process.wait(timeout=60) == 0
+    os.close(controller)
+    assert b"auditing" in drawn and b"cards/s" in drawn
+    assert b"audited 1500 card(s)" in drawn
+    assert len(stdout.splitlines()) == 1500 and b"auditing" not in stdout

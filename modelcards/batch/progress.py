@@ -22,7 +22,8 @@ def progress_display() -> Iterator[Callable[[Summary], None] | None]:
 
     progress = Progress(SpinnerColumn(), TextColumn("auditing"), MofNCompleteColumn(),
                         TextColumn("cards · {task.fields[rate]} cards/s · {task.fields[errors]} with errors"),
-                        TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                        TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+                        redirect_stdout=False, redirect_stderr=False)  # stdout carries the records
     task = progress.add_task("audit", total=None, rate="-", errors=0)
 
     def update(summary: Summary) -> None:
