@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import importlib
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +12,21 @@ import yaml
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster start-up
 
 
+def _package_dir(package: str) -> Path:
+    # a plain path next to the module: the package is installed as files (wheel or editable), and
+    # importlib.resources would add ~15 ms to every start for no gain here
+    module = sys.modules.get(package) or importlib.import_module(package)
+    return Path(str(module.__file__)).parent
+
+
 def read_data(package: str, name: str) -> Any:
     """Parse ``<package>/data/<name>``; these files are ours, so a plain safe load is enough."""
-    return yaml.load(resources.files(package).joinpath("data").joinpath(name).read_text("utf-8"), Loader=_Loader)
+    return yaml.load((_package_dir(package) / "data" / name).read_text("utf-8"), Loader=_Loader)
 
 
 def shipped_dir(name: str) -> Path:
     """``schemas`` or ``templates``: inside the wheel they sit in the package, in a checkout at its root."""
-    installed = Path(str(resources.files("modelcards").joinpath(name)))
+    installed = Path(__file__).resolve().parent / name
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parents[1] / name
