@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+import modelcards
+
 from conftest import ROOT
 
 CARD = "---\nlicense: {license}\nbase_model: {base}\n---\n# {name}\n\nSome text.\n"
@@ -197,3 +199,17 @@ def test_progress_is_drawn_on_a_terminal_and_never_in_the_output(tmp_path):
     assert b"auditing" in drawn and b"cards/s" in drawn
     assert b"audited 1500 card(s)" in drawn
     assert len(stdout.splitlines()) == 1500 and b"auditing" not in stdout
+
+
+def test_json_lines_are_the_same_value_with_or_without_orjson(monkeypatch):
+    from modelcards.batch import worker
+
+    assert worker._orjson is not None, "the test extras install orjson"
+    report = modelcards.analyze(modelcards.load(str(ROOT / "examples" / "olmo-7b" / "modelcard.yaml")))
+    data = report.to_dict()
+    data["source"] = "ünïcode/Модель.yaml"
+    fast = worker.encode_json(data)
+    monkeypatch.setattr(worker, "_orjson", None)
+    plain = worker.encode_json(data)
+    assert json.loads(fast) == json.loads(plain) == data
+    assert "\n" not in fast and "\n" not in plain

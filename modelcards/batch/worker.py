@@ -5,14 +5,20 @@ Runs in worker processes, so it takes and returns plain picklable values.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from modelcards.batch.inputs import Item
 from modelcards.report import Finding, Report
 
 if TYPE_CHECKING:
     from modelcards.licenses.lineage import Link
+
+try:
+    import orjson as _orjson
+except ImportError:  # optional speed-up
+    _orjson = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,15 @@ class Row:
 
 def _input_report(source: str, message: str, line: int | None = None, column: int | None = None) -> Report:
     return Report(source, [Finding("INPUT", "input", "error", "card", message, None, line, column)], {})
+
+
+def encode_json(data: dict[str, Any]) -> str:
+    """One compact-enough JSON line: orjson when installed (``modelcards-release[fast]``; a fifth
+    of a batch audit's time goes to encoding otherwise), else the standard library. Both give
+    the same JSON value; only the spacing differs."""
+    if _orjson is not None:
+        return _orjson.dumps(data).decode("utf-8")
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _roots(chain: list[Link]) -> list[Link]:
@@ -104,8 +119,6 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
 
 def audit_item(item: Item) -> tuple[str, Row] | None:
     """(JSON line, summary row), or None for a walked file that is not a card."""
-    import json
-
     audited = audit_report(item)
     if audited is None:
         return None
@@ -125,4 +138,4 @@ def audit_item(item: Item) -> tuple[str, Row] | None:
         rules=tuple(sorted({f.rule for f in report.findings})),
         base_families=families,
     )
-    return json.dumps(report.to_dict(), ensure_ascii=False), row
+    return encode_json(report.to_dict()), row

@@ -11,7 +11,7 @@ typed exactly as ``yaml.safe_load`` would type them, except that timestamps stay
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -166,6 +166,26 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     return builder.doc
 
 
+class _CachingLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The libyaml loader with a memo of implicit tags for plain scalars.
+
+    A plain scalar's tag depends on its text alone (no path resolvers are registered), and card
+    front matter repeats the same keys and values card after card; resolving each one runs
+    PyYAML's regular expressions in Python. The memo is bounded."""
+
+    _tags: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._tags) < 100_000:
+                    self._tags[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR, _SEQ, _MAP = _STD + "str", _STD + "seq", _STD + "map"
 
@@ -185,7 +205,7 @@ def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
             return node.value
         if tag not in _SCALAR_TAGS:
             raise ValueError(f"unsupported tag {tag}")
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     if kind is yaml.SequenceNode:
         if node.tag != _SEQ:
             raise ValueError("tagged sequence")
@@ -214,7 +234,7 @@ def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     so the result and the error messages are the same."""
     if len(text) > MAX_BYTES or "\x00" in text or "&" in text:
         return load_text(text, path, line_offset=line_offset)
-    loader = _Loader(text)
+    loader = _CachingLoader(text)
     try:
         node = loader.get_single_node()
         data = None if node is None else _fast_build(node)
