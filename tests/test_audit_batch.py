@@ -34,17 +34,19 @@ def test_jsonl_dump_rows_are_cards_named_by_their_id_and_bad_rows_are_input_find
         "{not json",
         json.dumps({"modelId": "org/no-text", "downloads": 3}),
         json.dumps({"id": "org/bad-yaml", "text": "---\nlicense: [mit\n---\n# X\n"}),
+        json.dumps({"id": "org/huge", "card": _card("Huge") + "x" * (6 * 1024 * 1024)}),
     ]
     dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = cli("audit", str(dump))
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["source"] for r in records] == [f"{dump}#org/good", f"{dump}:2", f"{dump}#org/no-text",
-                                              f"{dump}#org/bad-yaml"]
+                                              f"{dump}#org/bad-yaml", f"{dump}#org/huge"]
     assert not any(f["kind"] == "input" for f in records[0]["findings"])
     for broken in records[1:]:
         assert [f["kind"] for f in broken["findings"]] == ["input"]
     assert "invalid YAML" in records[3]["findings"][0]["message"]
-    assert "audited 4 card(s)" in result.stderr and "3 unreadable" in result.stderr
+    assert "the limit is 5 MB" in records[4]["findings"][0]["message"]
+    assert "audited 5 card(s)" in result.stderr and "4 unreadable" in result.stderr
 
 
 def test_parquet_dump_is_read_in_batches_with_its_text_column(cli, tmp_path):
