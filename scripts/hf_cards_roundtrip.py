@@ -59,9 +59,16 @@ def main() -> int:
             else:
                 failures.append((path, f"import refused: {err}"))
             continue
-        with tempfile.TemporaryDirectory() as out:
-            planned = outputs.plan(release, out, formats=["readme"])
-            rendered = planned.files[0].content
+        except Exception as err:  # a crash on one card is a finding of this script, not its end
+            failures.append((path, f"import crashed: {type(err).__name__}: {err}"))
+            continue
+        try:
+            with tempfile.TemporaryDirectory() as out:
+                planned = outputs.plan(release, out, formats=["readme"])
+                rendered = planned.files[0].content
+        except Exception as err:
+            failures.append((path, f"render failed: {type(err).__name__}: {err}"))
+            continue
         outcome = compare(text, rendered)
         if outcome.lossless:
             lossless += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from modelcards.rendering.roundtrip import compare
@@ -217,3 +218,16 @@ def test_a_card_from_huggingface_hubs_own_template_round_trips(cli, tmp_path):
     assert outcome.lossless, outcome
     card = yaml.safe_load(manifest.read_text())["card"]
     assert "Model Details" in card["sections"] and card["intended_use"].startswith("<!--")
+
+
+@pytest.mark.parametrize("text", [
+    "# No metadata\n\nJust text.\n",
+    "---\nlicense: mit\n---\n# Title only\n\nA paragraph, no sections.\n",
+    "---\nlicense: mit\n---\nNo heading at all.\n",
+])
+def test_cards_without_sections_import_and_round_trip(cli, tmp_path, text):
+    result, manifest = _import(cli, tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert cli("render", str(manifest), "-o", str(tmp_path / "out")).exit_code == 0
+    outcome = compare(text, (tmp_path / "out" / "README.md").read_text())
+    assert outcome.lossless, outcome

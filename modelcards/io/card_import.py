@@ -110,7 +110,7 @@ def card_text(body: str) -> tuple[str | None, dict[str, Any]]:
         if level == 2 and text.strip() and text not in seen and lines[line].rstrip("\r\n") == f"## {text}":
             splits.append((line, text))
             seen.add(text)
-    ends = [line for line, _ in splits[1:]] + [len(lines)]
+    ends = [line for line, _ in splits[1:]] + ([len(lines)] if splits else [])
     preamble_end = splits[0][0] if splits else len(lines)
     preamble = "".join(line for i, line in enumerate(lines[:preamble_end]) if i != title_line)
     card: dict[str, Any] = {"sections": {}}
