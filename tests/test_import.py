@@ -224,8 +224,10 @@ def test_a_card_from_huggingface_hubs_own_template_round_trips(cli, tmp_path):
     "# No metadata\n\nJust text.\n",
     "---\nlicense: mit\n---\n# Title only\n\nA paragraph, no sections.\n",
     "---\nlicense: mit\n---\nNo heading at all.\n",
+    # values of a shape the Hub does not document stay as written, not coerced
+    "---\nlicense: 123\nlanguage: 5\ntags: {a: b}\nbase_model: {x: 1}\npipeline_tag: [a]\n---\n# T\n",
 ])
-def test_cards_without_sections_import_and_round_trip(cli, tmp_path, text):
+def test_unusual_cards_import_and_round_trip(cli, tmp_path, text):
     result, manifest = _import(cli, tmp_path, text)
     assert result.exit_code == 0, result.output
     assert cli("render", str(manifest), "-o", str(tmp_path / "out")).exit_code == 0

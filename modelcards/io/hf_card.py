@@ -23,6 +23,18 @@ _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _MAPPED = {"license", "license_name", "license_link", "base_model", "base_model_relation", "datasets",
            "language", "pipeline_tag", "library_name", "tags"}
 _RELATIONS = {"finetune", "adapter", "quantized", "merge", "distillation"}
+_TEXT_ONLY = {"license_name", "license_link", "pipeline_tag", "library_name", "base_model_relation"}
+
+
+def _fits(key: str, value: Any) -> bool:
+    """Whether a mapped key holds the shape the Hub documents (text, or text and lists of text).
+    Anything else (``license: 123``, ``tags: {a: b}``) stays verbatim in ``extra``: coercing it
+    would change what the card says."""
+    if value is None or isinstance(value, str):
+        return True
+    if key in _TEXT_ONLY:
+        return False
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def looks_like_card(text: str) -> bool:
@@ -56,12 +68,15 @@ def _as_list(value: Any) -> list[str]:
 
 def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
     """Release fields for card metadata; keys the schema does not model go to ``extra`` verbatim."""
+    misfits = {key: meta[key] for key in _MAPPED if key in meta and not _fits(key, meta[key])}
+    if misfits:
+        meta = {k: v for k, v in meta.items() if k not in misfits}
     relation = meta.get("base_model_relation")
     known_relation = relation if relation in _RELATIONS else None
     license_value = meta.get("license")
     if isinstance(license_value, list):
         license_value = " AND ".join(str(v) for v in license_value)
-    unmapped = {k: v for k, v in meta.items() if k not in _MAPPED}
+    unmapped = {k: v for k, v in meta.items() if k not in _MAPPED} | misfits
     if relation is not None and known_relation is None:
         unmapped["base_model_relation"] = relation
     return {
