@@ -170,3 +170,27 @@ def test_metadata_rules_for_missing_license_and_missing_weights():
     assert {"META001", "META002"} <= {f.rule for f in bare.findings}
     full = analyze(release({"model-parameters-final": {}}, license="MIT"))
     assert not {"META001", "META002"} & {f.rule for f in full.findings}
+
+
+def test_statuses_follow_every_field_they_depend_on_across_calls():
+    """component_statuses is memoised: releases differing in one license or availability field
+    must still get their own statuses."""
+    from modelcards.openness.status import component_statuses
+    from modelcards.schema import Release
+
+    base = {"name": "x", "license": "Apache-2.0", "artifacts": {"model-parameters-final": {}},
+            "datasets": [{"id": "d", "role": "pretraining", "license": "MIT"}]}
+    variants = [
+        base,
+        {**base, "license": "CC-BY-NC-4.0"},
+        {**base, "licenses": {"data": "CC-BY-NC-4.0"}},
+        {**base, "artifacts": {"model-parameters-final": {"availability": "gated"}}},
+        {**base, "datasets": [{"id": "d", "role": "pretraining", "license": "CC-BY-NC-4.0"}]},
+        {**base, "datasets": [{"id": "d", "role": "evaluation", "license": "MIT"}]},
+    ]
+    seen = []
+    for data in variants:
+        statuses = component_statuses(Release.model_validate(data))
+        seen.append({k: (s.status, s.license_text) for k, s in statuses.items()})
+        assert statuses is not component_statuses(Release.model_validate(data))  # callers get their own dict
+    assert all(seen[0] != other for other in seen[1:])

@@ -78,8 +78,37 @@ def _from_datasets(component: Component, datasets: list[Dataset]) -> ComponentSt
     return ComponentStatus(component, worst, combined, availability, derived_from_datasets=True)
 
 
+_MEMO: dict[tuple[object, ...], dict[str, ComponentStatus]] = {}
+_MEMO_SIZE = 4096
+
+
+def _memo_key(release: Release) -> tuple[object, ...]:
+    """Everything ``component_statuses`` reads from a release, and nothing else."""
+    defaults = release.licenses
+    return (
+        release.license, defaults.code, defaults.data, defaults.document,
+        tuple((k, a.license, a.availability) for k, a in release.artifacts.items()),
+        tuple((d.role, d.license, d.availability) for d in release.datasets),
+    )
+
+
 def component_statuses(release: Release) -> dict[str, ComponentStatus]:
-    """Status of all 17 MOF components, in the framework's order."""
+    """Status of all 17 MOF components, in the framework's order.
+
+    A pure function of a few license and availability fields; batch audits meet the same few
+    combinations (``license: apache-2.0`` and nothing else) card after card, so results are
+    memoised on exactly those fields (bounded)."""
+    key = _memo_key(release)
+    cached = _MEMO.get(key)
+    if cached is None:
+        cached = _compute_statuses(release)
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = cached
+    return dict(cached)
+
+
+def _compute_statuses(release: Release) -> dict[str, ComponentStatus]:
     result: dict[str, ComponentStatus] = {}
     training = [d for d in release.datasets if d.role in TRAINING_ROLES]
     evaluation = [d for d in release.datasets if d.role == "evaluation"]
