@@ -19,10 +19,21 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
-def _fail_input(error: Any) -> None:
-    for problem in error.problems:
+def _echo_problems(problems: Any) -> None:
+    """Located problems on stderr, ``path:line:col: error: message``."""
+    for problem in problems:
         click.echo(f"{problem.location}: error: {problem.message}", err=True)
+
+
+def _fail_input(error: Any) -> None:
+    _echo_problems(error.problems)
     sys.exit(EXIT_INPUT)
+
+
+def _refuse_overwrite(path: str, force: bool) -> None:
+    if os.path.exists(path) and not force:
+        click.echo(f"{path}: error: file exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_INPUT)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,8 +111,7 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         try:
             source = read_source(path)
         except InputError as err:
-            for problem in err.problems:
-                click.echo(f"{problem.location}: error: {problem.message}", err=True)
+            _echo_problems(err.problems)
             status = EXIT_INPUT
             continue
         release = source.release
@@ -124,9 +134,11 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
 
 
 def _has_front_matter(path: str) -> bool:
+    from modelcards.io.hf_card import looks_like_card
+
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read(4096).lstrip().startswith("---")
+            return looks_like_card(handle.read(4096))
     except OSError:
         return True  # let check report the unreadable file
 
@@ -169,8 +181,6 @@ def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, repor
       modelcards audit hub-dump.parquet --jobs 0 --format csv > audit.csv
       modelcards audit cards/ --summary --report audit.html > /dev/null
     """
-    import os
-
     from modelcards.batch import audit_paths
     from modelcards.batch.progress import progress_display
 
@@ -248,8 +258,6 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
         sys.exit(EXIT_INPUT)
     status = EXIT_OK
     for path in paths:
-        import os
-
         target = out_dir if out_dir is not None else (os.path.dirname(path) or ".")
         status = max(status, _render_one(path, target, selected, templates or settings.templates, force,
                                          check_only))
@@ -269,13 +277,11 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
         planned = outputs.plan(source.release, out_dir, report, formats=selected, templates=templates,
                                force=force)
     except InputError as err:
-        for problem in err.problems:
-            click.echo(f"{problem.location}: error: {problem.message}", err=True)
+        _echo_problems(err.problems)
         return EXIT_INPUT
     if check_only:
         stale = [item for item in planned.files if item.changed]
-        for problem in planned.refusals:
-            click.echo(f"{problem.location}: error: {problem.message}", err=True)
+        _echo_problems(planned.refusals)
         for item in stale:
             state = "missing" if item.current is None else "differs from what render would write"
             click.echo(f"{item.path}: {state}", err=True)
@@ -285,8 +291,7 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
         click.echo(f"{path}: {len(planned.files)} file(s) up to date")
         return EXIT_OK
     if planned.refusals:
-        for problem in planned.refusals:
-            click.echo(f"{problem.location}: error: {problem.message}", err=True)
+        _echo_problems(planned.refusals)
         click.echo("nothing written", err=True)
         return EXIT_FINDINGS
     written = outputs.write(planned)
@@ -352,16 +357,12 @@ def import_(src: str, out_path: str, force: bool) -> None:
       modelcards import README.md -o modelcard.yaml
       modelcards import hf:EleutherAI/pythia-6.9b -o modelcard.yaml
     """
-    import os
-
     from modelcards.errors import InputError
     from modelcards.io.importer import import_source
     from modelcards.io.manifest_writer import manifest_yaml
     from modelcards.io.writer import write_atomic
 
-    if os.path.exists(out_path) and not force:
-        click.echo(f"{out_path}: error: file exists; use --force to overwrite it", err=True)
-        sys.exit(EXIT_INPUT)
+    _refuse_overwrite(out_path, force)
     try:
         release, origin = import_source(src)
     except InputError as err:
@@ -377,14 +378,10 @@ def import_(src: str, out_path: str, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: str, name: str, force: bool) -> None:
     """Write a commented starter manifest to PATH (default: modelcard.yaml)."""
-    import os
-
     from modelcards.io.starter import starter_manifest
     from modelcards.io.writer import write_atomic
 
-    if os.path.exists(path) and not force:
-        click.echo(f"{path}: error: file exists; use --force to overwrite it", err=True)
-        sys.exit(EXIT_INPUT)
+    _refuse_overwrite(path, force)
     write_atomic(path, starter_manifest(name))
     click.echo(f"wrote {path}; next: edit it, then run `modelcards check {path}`")
 
@@ -420,8 +417,6 @@ def explain(code: str | None) -> None:
 
 
 def _use_color() -> bool:
-    import os
-
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
