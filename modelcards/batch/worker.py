@@ -92,15 +92,11 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
     is not a card."""
     from modelcards.analysis import analyze
     from modelcards.errors import InputError
-    from modelcards.io.located_yaml import MAX_BYTES
     from modelcards.io.sources import read_source_text
 
     item = item.load()
     if item.text is None:
         return _input_report(item.source, item.error or "unreadable"), None, ()
-    if len(item.text) > MAX_BYTES:  # files are checked on reading; dump rows here
-        return _input_report(item.source, f"card is {len(item.text) / 1e6:.1f} MB; the limit is "
-                                          f"{MAX_BYTES // (1024 * 1024)} MB"), None, ()
     if item.walked and not is_card(item.source, item.text):
         return None
     try:

@@ -41,6 +41,15 @@ def looks_like_card(text: str) -> bool:
     return text.lstrip().startswith("---")
 
 
+def is_markdown_card(text: str, path: str, markdown: bool | None = None) -> bool:
+    """Whether to read ``text`` as a Markdown card rather than YAML: ``markdown`` when the caller
+    knows (a dump's card column), else a ``.md`` name or leading front matter. A README.md
+    without front matter is a card with no metadata."""
+    if markdown is None:
+        markdown = path.lower().endswith(".md")
+    return markdown or looks_like_card(text)
+
+
 def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
     """(front matter, body). A card without front matter has empty metadata."""
     match = FRONT_MATTER.search(text)

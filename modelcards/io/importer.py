@@ -10,7 +10,7 @@ from modelcards.schema import Release
 def import_text(text: str, path: str) -> Release:
     from modelcards.io import hf_card, mot
 
-    if hf_card.looks_like_card(text) or path.lower().endswith(".md"):
+    if hf_card.is_markdown_card(text, path):
         from modelcards.io.card_import import release_from_readme
 
         return release_from_readme(text, path)

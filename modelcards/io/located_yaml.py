@@ -66,6 +66,14 @@ class LocatedDocument:
         return self.values.get((), (1, 1))
 
 
+def check_size(size: int, path: str, what: str = "file") -> None:
+    """Refuse inputs over MAX_BYTES with a located message, whatever they come from."""
+    if size > MAX_BYTES:
+        raise InputError.single(
+            f"{what} is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB", path, 1, 1
+        )
+
+
 class _Builder:
     def __init__(self, path: str, line_offset: int) -> None:
         self.path = path
@@ -140,10 +148,7 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
 def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     """Parse one YAML document from ``text``; ``line_offset`` shifts reported lines
     (used for front matter that starts after a ``---`` line)."""
-    if len(text) > MAX_BYTES:
-        raise InputError.single(
-            f"file is {len(text) / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB", path, 1, 1
-        )
+    check_size(len(text), path)
     if "\x00" in text:
         raise InputError.single("file contains NUL bytes; is it a binary file?", path, 1, 1)
     loader = _Loader(text)
@@ -253,10 +258,7 @@ def read_text(path: str) -> str:
         size = os.path.getsize(path)
     except OSError as exc:
         raise InputError.single(f"cannot read file: {exc.strerror}", path) from None
-    if size > MAX_BYTES:
-        raise InputError.single(
-            f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB", path, 1, 1
-        )
+    check_size(size, path)
     try:
         with open(path, "rb") as handle:
             raw = handle.read()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from modelcards.io.located_yaml import LocatedDocument, load_text, read_text
+from modelcards.io.located_yaml import LocatedDocument, check_size, load_text, read_text
 from modelcards.schema import Release
 
 SourceKind = Literal["manifest", "hf-card", "mot"]
@@ -30,9 +30,8 @@ def read_source_text(text: str, path: str, *, markdown: bool | None = None) -> S
     default decided from the ``.md`` suffix of ``path`` or a leading ``---``."""
     from modelcards.io import hf_card
 
-    if markdown is None:
-        markdown = path.lower().endswith(".md")
-    if markdown or hf_card.looks_like_card(text):
+    check_size(len(text), path, "card")  # files were checked on reading; text from dumps is checked here
+    if hf_card.is_markdown_card(text, path, markdown):
         release, doc = hf_card.release_from_card(text, path)
         return Source(path, "hf-card", release, doc)
     doc = load_text(text, path)
