@@ -73,9 +73,7 @@ class ModelCardsPlugin(BasePlugin[ModelCardsConfig]):
             report = analyze(source.release, source=manifest, locate=source.locate)
             page = build_page(source.release, report, page_id=len(self.fragments), templates=templates,
                               with_title=with_title)
-        except InputError as err:
-            raise PluginError(f"modelcards: {err}") from None
-        except FileNotFoundError as err:
+        except (InputError, FileNotFoundError) as err:
             raise PluginError(f"modelcards: {err}") from None
         self.fragments[len(self.fragments)] = page.fragments
         self._report(report)
