@@ -67,12 +67,11 @@ def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
     return doc, text[match.end():]
 
 
-def _as_list(value: Any) -> list[str]:
+def _as_list(value: str | list[str] | None) -> list[str]:
+    """A mapped value as a list; ``_fits`` has already sent every other shape to ``extra``."""
     if value is None:
         return []
-    if isinstance(value, list):
-        return [str(v) for v in value if v is not None]
-    return [str(value)]
+    return value if isinstance(value, list) else [value]
 
 
 def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
