@@ -82,7 +82,7 @@ _MEMO: dict[tuple[object, ...], dict[str, ComponentStatus]] = {}
 _MEMO_SIZE = 4096
 
 
-def _memo_key(release: Release) -> tuple[object, ...]:
+def status_key(release: Release) -> tuple[object, ...]:
     """Everything ``component_statuses`` reads from a release, and nothing else."""
     defaults = release.licenses
     return (
@@ -98,7 +98,7 @@ def component_statuses(release: Release) -> dict[str, ComponentStatus]:
     A pure function of a few license and availability fields; batch audits meet the same few
     combinations (``license: apache-2.0`` and nothing else) card after card, so results are
     memoised on exactly those fields (bounded)."""
-    key = _memo_key(release)
+    key = status_key(release)
     cached = _MEMO.get(key)
     if cached is None:
         cached = _compute_statuses(release)

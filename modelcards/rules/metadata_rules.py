@@ -9,7 +9,7 @@ from modelcards.rules.registry import Context, Hit, rule
 HUB_LICENSES = "https://huggingface.co/docs/hub/repositories-licenses"
 
 
-@rule("META001", "no-license", "metadata", "warning")
+@rule("META001", "no-license", "metadata", "warning", scope="openness")
 def no_license(ctx: Context) -> Iterator[Hit]:
     """The release declares no license at all.
 
@@ -21,7 +21,7 @@ def no_license(ctx: Context) -> Iterator[Hit]:
         yield Hit("card", "no license is declared for the release", HUB_LICENSES)
 
 
-@rule("META002", "no-weights", "metadata", "info")
+@rule("META002", "no-weights", "metadata", "info", scope="openness")
 def no_weights(ctx: Context) -> Iterator[Hit]:
     """The release does not list its final weights.
 

@@ -18,7 +18,7 @@ def _at(ctx: Context, component: str) -> tuple[str, ...] | None:
     return ("artifacts", component)
 
 
-@rule("MOF001", "component-unlicensed", "openness-gap", "warning")
+@rule("MOF001", "component-unlicensed", "openness-gap", "warning", scope="openness")
 def component_unlicensed(ctx: Context) -> Iterator[Hit]:
     """A released component has no license.
 
@@ -32,7 +32,7 @@ def component_unlicensed(ctx: Context) -> Iterator[Hit]:
                       f"{MOF_REF} §5", at=_at(ctx, cid))
 
 
-@rule("MOF002", "component-not-public", "openness-gap", "warning")
+@rule("MOF002", "component-not-public", "openness-gap", "warning", scope="openness")
 def component_not_public(ctx: Context) -> Iterator[Hit]:
     """A component is gated or available on request only.
 
@@ -45,7 +45,7 @@ def component_not_public(ctx: Context) -> Iterator[Hit]:
                       f"{MOF_REF} §5", at=_at(ctx, cid))
 
 
-@rule("MOF003", "component-restricted-license", "openness-gap", "info")
+@rule("MOF003", "component-restricted-license", "openness-gap", "info", scope="openness")
 def component_restricted_license(ctx: Context) -> Iterator[Hit]:
     """A component is released under a license that is not open.
 
@@ -63,7 +63,7 @@ def component_restricted_license(ctx: Context) -> Iterator[Hit]:
                   at=_at(ctx, cid))
 
 
-@rule("MOF004", "license-content-type", "metadata", "warning")
+@rule("MOF004", "license-content-type", "metadata", "warning", scope="openness")
 def license_content_type(ctx: Context) -> Iterator[Hit]:
     """An open license is used for content it was not written for.
 
@@ -83,7 +83,7 @@ def license_content_type(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("MOF005", "next-class-gaps", "openness-gap", "info")
+@rule("MOF005", "next-class-gaps", "openness-gap", "info", scope="openness")
 def next_class_gaps(ctx: Context) -> Iterator[Hit]:
     """What the release lacks for the next MOF class.
 
@@ -100,7 +100,7 @@ def next_class_gaps(ctx: Context) -> Iterator[Hit]:
         yield Hit("card", f"Class {ROMAN[target]} needs: {listed}", MOF_REF)
 
 
-@rule("OPEN001", "open-source-claim", "openwashing", "error")
+@rule("OPEN001", "open-source-claim", "openwashing", "error", scope="openness")
 def open_source_claim(ctx: Context) -> Iterator[Hit]:
     """The release calls itself open source but is not.
 
@@ -120,7 +120,7 @@ def open_source_claim(ctx: Context) -> Iterator[Hit]:
                   at=("claims", "open_source"))
 
 
-@rule("OPEN002", "open-weights-not-open-source", "openness-gap", "warning")
+@rule("OPEN002", "open-weights-not-open-source", "openness-gap", "warning", scope="openness")
 def open_weights_not_open_source(ctx: Context) -> Iterator[Hit]:
     """Open weights without the data and code: open weights, not open source.
 
@@ -137,7 +137,7 @@ def open_weights_not_open_source(ctx: Context) -> Iterator[Hit]:
                   f"meet the OSI Open Source AI Definition (missing: {missing})", osaid.REFERENCE)
 
 
-@rule("OPEN003", "open-weights-claim", "openwashing", "error")
+@rule("OPEN003", "open-weights-claim", "openwashing", "error", scope="openness")
 def open_weights_claim(ctx: Context) -> Iterator[Hit]:
     """The release claims open weights, but the final weights are not openly released.
 
@@ -151,7 +151,7 @@ def open_weights_claim(ctx: Context) -> Iterator[Hit]:
                   MOF_REF, at=("claims", "open_weights"))
 
 
-@rule("OPEN004", "open-data-claim", "openwashing", "error")
+@rule("OPEN004", "open-data-claim", "openwashing", "error", scope="openness")
 def open_data_claim(ctx: Context) -> Iterator[Hit]:
     """The release claims open data, but its training datasets are not openly released."""
     status = ctx.statuses["datasets"]

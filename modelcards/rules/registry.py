@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from modelcards.licenses.lineage import Link, base_chain
 from modelcards.openness.mof import MofResult
@@ -48,6 +48,12 @@ class Hit:
 
 Check = Callable[[Context], Iterable[Hit]]
 
+Scope = Literal["release", "openness"]
+"""What a check reads. ``openness``: only the component statuses, the MOF / OSAID verdicts and the
+fields they are computed from (``modelcards.analysis.openness_key``: license and availability
+fields, listed artifacts, dataset roles, claims); its hits are then memoised with those verdicts,
+which a batch audit meets card after card. ``release``: anything."""
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -56,6 +62,7 @@ class Rule:
     kind: Kind
     severity: Severity
     check: Check = field(repr=False)
+    scope: Scope = "release"
 
     @property
     def doc(self) -> str:
@@ -63,34 +70,50 @@ class Rule:
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         for hit in self.check(ctx):
-            line, column = ctx.locate(hit.at) if hit.at is not None else (None, None)
-            yield Finding(
-                rule=self.code,
-                kind=self.kind,
-                severity=hit.severity or self.severity,
-                subject=hit.subject,
-                message=hit.message,
-                reference=hit.reference,
-                line=line,
-                column=column,
-            )
+            yield self.finding(hit, ctx)
+
+    def finding(self, hit: Hit, ctx: Context) -> Finding:
+        """The finding for one hit, located in the release's own source."""
+        line, column = ctx.locate(hit.at) if hit.at is not None else (None, None)
+        return Finding(
+            rule=self.code,
+            kind=self.kind,
+            severity=hit.severity or self.severity,
+            subject=hit.subject,
+            message=hit.message,
+            reference=hit.reference,
+            line=line,
+            column=column,
+        )
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, kind: Kind, severity: Severity) -> Callable[[Check], Check]:
+def rule(code: str, name: str, kind: Kind, severity: Severity, *, scope: Scope = "release") -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, kind, severity, check)
+        RULES[code] = Rule(code, name, kind, severity, check, scope)
+        _ordered.clear()
         return check
 
     return register
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every rule, with the rule modules imported so they have registered themselves."""
-    from modelcards.rules import license_rules, metadata_rules, openness_rules  # noqa: F401
+_ordered: list[Rule] = []
 
-    return dict(sorted(RULES.items()))
+
+def ordered_rules() -> list[Rule]:
+    """Every rule in code order, the order findings are reported in; built once, as analysis
+    asks for it once per release."""
+    if not _ordered:
+        from modelcards.rules import license_rules, metadata_rules, openness_rules  # noqa: F401
+
+        _ordered.extend(rule for _, rule in sorted(RULES.items()))
+    return _ordered
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule by code, with the rule modules imported so they have registered themselves."""
+    return {rule.code: rule for rule in ordered_rules()}

@@ -1,0 +1,59 @@
+"""Openness verdicts are memoised across releases (batch audits meet the same license
+combinations card after card): the memo must never hand one release another's verdicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from modelcards import analysis
+from modelcards.analysis import analyze
+from modelcards.schema import Release
+
+BASE: dict[str, Any] = {
+    "name": "Llama-3-Example",
+    "license": "llama3",
+    "base_models": [{"id": "meta-llama/Meta-Llama-3-8B", "relation": "finetune"}],
+    "artifacts": {"model-parameters-final": {}, "data-card": {"license": "CC-BY-4.0"}},
+    "datasets": [{"id": "org/web", "role": "pretraining", "license": "CC-BY-4.0", "availability": "gated"}],
+}
+
+# One variant per input the openness verdicts read; each changes the verdicts or findings.
+VARIANTS: dict[str, dict[str, Any]] = {
+    "base": BASE,
+    "open-source claim": {**BASE, "claims": {"open_source": True}},
+    "open-weights claim": {**BASE, "claims": {"open_weights": True}},
+    "open-data claim": {**BASE, "claims": {"open_data": True}},
+    "described dataset": {**BASE, "datasets": [{**BASE["datasets"][0], "location": "https://example.org/web"}]},
+    "architecture stated": {**BASE, "model": {"architecture": "transformer decoder"}},
+    "other license": {**BASE, "license": "Apache-2.0"},
+    "gated weights": {**BASE, "artifacts": {**BASE["artifacts"], "model-parameters-final": {"availability": "gated"}}},
+    "evaluation dataset": {**BASE, "datasets": [{**BASE["datasets"][0], "role": "evaluation"}]},
+    "no data card": {**BASE, "artifacts": {"model-parameters-final": {}}},
+    "other name": {**BASE, "name": "Example"},  # release-scope rules still see each release
+}
+
+
+def _fresh(data: dict[str, Any]) -> dict[str, Any]:
+    analysis._MEMO.clear()
+    return analyze(Release.model_validate(data)).to_dict()
+
+
+def test_every_variant_gets_its_own_verdicts_from_a_warm_memo() -> None:
+    fresh = {name: _fresh(data) for name, data in VARIANTS.items()}
+    for data in VARIANTS.values():  # warm the memo with every variant
+        analyze(Release.model_validate(data))
+    for name, data in VARIANTS.items():
+        assert analyze(Release.model_validate(data)).to_dict() == fresh[name], name
+    # the variants really differ, so a key that missed one of these inputs would fail above
+    as_text = [repr(report) for report in fresh.values()]
+    assert len(set(as_text)) == len(as_text)
+
+
+def test_a_report_can_be_edited_without_touching_the_next_one() -> None:
+    release = Release.model_validate(BASE)
+    first = analyze(release)
+    first.openness["mof"]["components"]["model-parameters-final"]["status"] = "edited"
+    first.openness["osaid"]["missing"].clear()
+    second = analyze(release)
+    assert second.openness["mof"]["components"]["model-parameters-final"]["status"] != "edited"
+    assert second.openness["osaid"]["missing"]
