@@ -40,10 +40,10 @@ def _as_list(value: Any) -> Any:
 
 
 def _body_lines(text: str) -> Counter[str]:
-    from modelcards.io.hf_card import FRONT_MATTER
+    from modelcards.io.hf_card import find_front_matter
 
-    match = FRONT_MATTER.search(text)
-    body = text[match.end():] if match else text
+    found = find_front_matter(text)
+    body = text[found.end:] if found else text
     return Counter(line.rstrip() for line in body.splitlines() if line.strip())
 
 

@@ -75,18 +75,6 @@ def other_license_unnamed(ctx: Context) -> Iterator[Hit]:
 
 # --- Derivatives: conditions and obligations inherited along the base-model chain ---------
 
-def _weights_license(ctx: Context) -> tuple[ResolvedLicense, tuple[object, ...]]:
-    """The license the release puts on its weights, and where the manifest states it."""
-    release = ctx.release
-    weights = release.artifacts.get("model-parameters-final")
-    if weights is not None and weights.license:
-        return resolve(weights.license), ("artifacts", "model-parameters-final", "license")
-    text = release.license
-    if text and text.strip().lower() == "other" and release.license_name:
-        text = release.license_name
-    return resolve(text), ("license",)
-
-
 def _carries(declared: ResolvedLicense, base: ResolvedLicense) -> bool:
     """Whether the declared license keeps the base license's terms (same license, or the
     same license family, e.g. a Llama 3.1 fine-tune of a Llama 3 derivative is judged by its own chain)."""
@@ -109,7 +97,7 @@ def _chain_terms(ctx: Context) -> Iterator[tuple[Link, LicenseTerms]]:
 
 def _card_text(ctx: Context) -> str:
     card = ctx.release.card
-    parts = [v for k, v in card.model_dump().items() if isinstance(v, str)]
+    parts = [v for v in (getattr(card, name) for name in type(card).model_fields) if isinstance(v, str)]
     parts.extend(card.sections.values())
     parts.extend(card.sections.keys())
     return "\n".join(parts).lower()
@@ -125,13 +113,13 @@ def derivative_relicensed(ctx: Context) -> Iterator[Hit]:
     when they keep the upstream conditions, so a bare open-source label (apache-2.0, mit) on
     such a derivative is a conflict. Permissive bases (Apache-2.0, MIT) may be relicensed.
     """
-    declared, at = _weights_license(ctx)
-    if not declared.known:
-        return
     reported: set[str] = set()
     for link, terms in _chain_terms(ctx):
         if terms.relicense != "keep" or terms.license_id in reported or link.license is None:
             continue
+        declared, at = ctx.weights_license
+        if not declared.known:
+            return
         if _carries(declared, link.license):
             continue
         reported.add(terms.license_id)
@@ -184,10 +172,14 @@ def attribution_missing(ctx: Context) -> Iterator[Hit]:
     Several model licenses require a fixed phrase to be displayed with derivatives or products.
     The card is the natural place for it; add it to a card section.
     """
-    text = _card_text(ctx)
+    text: str | None = None  # built only for a chain with an attribution clause
     for link, terms in _chain_terms(ctx):
         for obligation in terms.obligations:
-            if obligation.kind == "attribution" and obligation.phrase and obligation.phrase.lower() not in text:
+            if obligation.kind != "attribution" or not obligation.phrase:
+                continue
+            if text is None:
+                text = _card_text(ctx)
+            if obligation.phrase.lower() not in text:
                 yield Hit(f"base-model:{link.model_id}",
                           f"the card does not display {obligation.phrase!r}: {obligation.text}", obligation.source,
                           at=("card",))
@@ -208,7 +200,7 @@ def _dataset_licenses(ctx: Context) -> Iterator[tuple[int, str, ResolvedLicense,
 
 
 def _commercial_terms(ctx: Context) -> bool:
-    declared, _ = _weights_license(ctx)
+    declared, _ = ctx.weights_license
     return bool(ctx.release.claims.commercial_use) or (
         declared.known and all(info.commercial != "no" for info in declared.licenses)
     )
@@ -222,7 +214,7 @@ def non_commercial_data(ctx: Context) -> Iterator[Hit]:
     Whether trained weights are adapted material is unsettled, so this is a warning; it is an
     error when the release explicitly claims commercial use.
     """
-    if not _commercial_terms(ctx):
+    if not ctx.release.datasets or not _commercial_terms(ctx):
         return
     claimed = bool(ctx.release.claims.commercial_use)
     for i, dataset_id, resolved, source in _dataset_licenses(ctx):
@@ -242,7 +234,7 @@ def share_alike_data(ctx: Context) -> Iterator[Hit]:
     likewise for derivative databases. If the weights are adapted material (unsettled), they
     would have to carry the same terms. CDLA imposes nothing on results, models included.
     """
-    declared, _ = _weights_license(ctx)
+    declared, _ = ctx.weights_license
     for i, dataset_id, resolved, source in _dataset_licenses(ctx):
         share_alike = [info for info in resolved.licenses if "-SA-" in info.id or info.id == "ODbL-1.0"]
         if share_alike and not any(info.id in {s.id for s in share_alike} for info in declared.licenses):
@@ -263,7 +255,7 @@ def open_source_claim_license(ctx: Context) -> Iterator[Hit]:
     claims = ctx.release.claims
     if not (claims.open_source or claims.osi_approved):
         return
-    declared, _ = _weights_license(ctx)
+    declared, _ = ctx.weights_license
     claim_at = ("claims", "open_source" if claims.open_source else "osi_approved")
     if declared.known and not declared.osi_approved:
         yield Hit("model-parameters-final",
@@ -286,7 +278,7 @@ def commercial_claim_conflict(ctx: Context) -> Iterator[Hit]:
     """
     if not ctx.release.claims.commercial_use:
         return
-    declared, _ = _weights_license(ctx)
+    declared, _ = ctx.weights_license
     for info in declared.licenses:
         if info.commercial == "no":
             yield Hit("model-parameters-final", f"claims commercial use, but {info.id} forbids it",

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from modelcards.licenses.lineage import Link, base_chain
+from modelcards.licenses.registry import ResolvedLicense, resolve
 from modelcards.openness.mof import MofResult
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus
@@ -32,6 +33,19 @@ class Context:
         """The base-model chain with each link's license; several license rules walk it,
         so it is built once per analysis."""
         return base_chain(self.release)
+
+    @cached_property
+    def weights_license(self) -> tuple[ResolvedLicense, tuple[Any, ...]]:
+        """The license the release puts on its final weights, and where the manifest states it:
+        the weights' own license, else the release license (``license_name`` for ``other``)."""
+        release = self.release
+        weights = release.artifacts.get("model-parameters-final")
+        if weights is not None and weights.license:
+            return resolve(weights.license), ("artifacts", "model-parameters-final", "license")
+        text = release.license
+        if text and text.strip().lower() == "other" and release.license_name:
+            text = release.license_name
+        return resolve(text), ("license",)
 
 
 @dataclass(frozen=True)
