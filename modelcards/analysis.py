@@ -10,8 +10,8 @@ from modelcards.openness import eosai, osaid
 from modelcards.openness.mof import MofResult, classify
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus, component_statuses, status_key
-from modelcards.report import Report
-from modelcards.rules.registry import Context, Hit, ordered_rules
+from modelcards.report import Finding, Report
+from modelcards.rules.registry import Context, Hit, Rule, ordered_rules, release_scope_rules
 from modelcards.schema import Release
 
 Locate = Callable[[tuple[object, ...]], tuple[int | None, int | None]]
@@ -26,7 +26,11 @@ class OpennessVerdicts:
     mof: MofResult
     osaid: OsaidResult
     openness: dict[str, Any]
-    hits: dict[str, tuple[Hit, ...]]
+    unlocated: tuple[Finding, ...]
+    """Findings of openness-scope rules that point at no source line: the same for every release
+    with these verdicts (findings are immutable)."""
+    located: tuple[tuple[Rule, Hit], ...]
+    """Hits of openness-scope rules still to be located in each release's own source."""
 
 
 def openness_key(release: Release) -> tuple[object, ...]:
@@ -52,13 +56,15 @@ def _compute_verdicts(release: Release) -> OpennessVerdicts:
     mof_result = classify(statuses)
     osaid_result = osaid.evaluate(release, statuses)
     ctx = Context(release, statuses, mof_result, osaid_result)
-    hits = {rule.code: tuple(rule.check(ctx)) for rule in ordered_rules() if rule.scope == "openness"}
+    hits = [(rule, hit) for rule in ordered_rules() if rule.scope == "openness" for hit in rule.check(ctx)]
+    unlocated = tuple(rule.finding(hit, ctx) for rule, hit in hits if hit.at is None)
+    located = tuple((rule, hit) for rule, hit in hits if hit.at is not None)
     openness = {
         "mof": mof_result.to_dict(),
         "osaid": osaid_result.to_dict(),
         "eosai": eosai.evaluate(release, statuses),
     }
-    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, hits)
+    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, unlocated, located)
 
 
 def openness_verdicts(release: Release) -> OpennessVerdicts:
@@ -91,10 +97,12 @@ def analyze(release: Release, *, source: str = "<release>", locate: Locate | Non
     ctx = Context(release, verdicts.statuses, verdicts.mof, verdicts.osaid)
     if locate is not None:
         ctx.locate = locate
-    findings = []
-    for rule in ordered_rules():
-        if rule.scope == "openness":
-            findings.extend(rule.finding(hit, ctx) for hit in verdicts.hits[rule.code])
-        else:
-            findings.extend(rule.run(ctx))
+    findings = [finding for rule in release_scope_rules() for finding in rule.run(ctx)]
+    findings.extend(verdicts.unlocated)
+    findings.extend(rule.finding(hit, ctx) for rule, hit in verdicts.located)
+    findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
     return Report(source=source, findings=findings, openness=_own_copy(verdicts.openness))
+
+
+def _by_rule(finding: Finding) -> str:
+    return finding.rule

@@ -9,7 +9,11 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from modelcards.analysis import analyze
 from modelcards.batch.inputs import Item
+from modelcards.errors import InputError
+from modelcards.io.sources import read_source_text
+from modelcards.licenses.lineage import base_chain
 from modelcards.report import Finding, Report
 
 if TYPE_CHECKING:
@@ -72,7 +76,6 @@ def is_card(path: str, text: str) -> bool:
     or YAML that is a mapping with a ``name`` (manifest) or a MOT record. Repositories hold other
     Markdown and YAML (docs pages, mkdocs.yml, CI settings) that are not cards. YAML that does
     not parse counts as a card, so that it is reported rather than silently skipped."""
-    from modelcards.errors import InputError
     from modelcards.io import hf_card, mot
 
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
@@ -90,10 +93,6 @@ def is_card(path: str, text: str) -> bool:
 def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | None:
     """(report, stated license, base-model families) for one card; None for a walked file that
     is not a card."""
-    from modelcards.analysis import analyze
-    from modelcards.errors import InputError
-    from modelcards.io.sources import read_source_text
-
     item = item.load()
     if item.text is None:
         return _input_report(item.source, item.error or "unreadable"), None, ()
@@ -111,8 +110,6 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
         return _input_report(item.source, f"could not analyse this card ({type(err).__name__}: {err})"), None, ()
     families: tuple[str, ...] = ()
     if release.base_models:
-        from modelcards.licenses.lineage import base_chain
-
         families = tuple(sorted({_family(root.model_id) for root in _roots(base_chain(release))}))
     return report, release.license, families
 

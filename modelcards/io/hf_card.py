@@ -113,32 +113,36 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 
 
 def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
-    """Release fields for card metadata; keys the schema does not model go to ``extra`` verbatim."""
-    misfits = {key: meta[key] for key in _MAPPED if key in meta and not _fits(key, meta[key])}
-    if misfits:
-        meta = {k: v for k, v in meta.items() if k not in misfits}
-    relation = meta.get("base_model_relation")
+    """Release fields for card metadata; keys the schema does not model go to ``extra`` verbatim,
+    in the card's order."""
+    mapped: dict[str, Any] = {}
+    unmapped: dict[str, Any] = {}
+    for key, value in meta.items():
+        if key in _MAPPED and _fits(key, value):
+            mapped[key] = value
+        else:
+            unmapped[key] = value
+    relation = mapped.get("base_model_relation")
     known_relation = relation if relation in _RELATIONS else None
-    license_value = meta.get("license")
-    if isinstance(license_value, list):
-        license_value = " AND ".join(str(v) for v in license_value)
-    unmapped = {k: v for k, v in meta.items() if k not in _MAPPED} | misfits
     if relation is not None and known_relation is None:
         unmapped["base_model_relation"] = relation
+    license_value = mapped.get("license")
+    if isinstance(license_value, list):
+        license_value = " AND ".join(str(v) for v in license_value)
     return {
         "name": name,
         "license": str(license_value) if license_value is not None else None,
-        "license_name": meta.get("license_name"),
-        "license_link": meta.get("license_link"),
+        "license_name": mapped.get("license_name"),
+        "license_link": mapped.get("license_link"),
         "model": {
-            "languages": _as_list(meta.get("language")),
-            "pipeline_tag": meta.get("pipeline_tag"),
-            "library_name": meta.get("library_name"),
+            "languages": _as_list(mapped.get("language")),
+            "pipeline_tag": mapped.get("pipeline_tag"),
+            "library_name": mapped.get("library_name"),
         },
-        "base_models": [{"id": b, "relation": known_relation} for b in _as_list(meta.get("base_model"))],
-        "datasets": [{"id": d, "role": "fine-tuning" if meta.get("base_model") else "pretraining"}
-                     for d in _as_list(meta.get("datasets"))],
-        "tags": _as_list(meta.get("tags")),
+        "base_models": [{"id": b, "relation": known_relation} for b in _as_list(mapped.get("base_model"))],
+        "datasets": [{"id": d, "role": "fine-tuning" if mapped.get("base_model") else "pretraining"}
+                     for d in _as_list(mapped.get("datasets"))],
+        "tags": _as_list(mapped.get("tags")),
         "artifacts": {"model-card": {}},
         "extra": unmapped,
     }

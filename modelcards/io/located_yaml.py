@@ -10,8 +10,10 @@ typed exactly as ``yaml.safe_load`` would type them, except that timestamps stay
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from functools import lru_cache
+from typing import Any
 
 import yaml
 
@@ -171,24 +173,26 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     return builder.doc
 
 
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@lru_cache(maxsize=65_536)
+def _implicit_tag(kind: type, value: str | None, implicit: Any) -> str:
+    return _RESOLVER.resolve(kind, value, implicit)
+
+
 class _CachingLoader(_Loader):  # type: ignore[misc, valid-type]
-    """The libyaml loader with a memo of implicit tags for plain scalars.
+    """The libyaml loader with the Python it calls back for every node made cheaper.
 
-    A plain scalar's tag depends on its text alone (no path resolvers are registered), and card
-    front matter repeats the same keys and values card after card; resolving each one runs
-    PyYAML's regular expressions in Python. The memo is bounded."""
+    A node's implicit tag depends on its kind, text and implicit flags alone (no path resolvers
+    are registered), and card front matter repeats the same keys and values card after card;
+    resolving each one runs PyYAML's regular expressions in Python, so tags are memoised
+    (bounded). The path-resolver hooks do nothing without path resolvers, so no-op builtins
+    stand in for them (cheaper to call than Python methods)."""
 
-    _tags: ClassVar[dict[str, str]] = {}
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0]:
-            tag = self._tags.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(self._tags) < 100_000:
-                    self._tags[value] = tag
-            return tag
-        return super().resolve(kind, value, implicit)
+    resolve = staticmethod(_implicit_tag)
+    descend_resolver = staticmethod(operator.is_)
+    ascend_resolver = staticmethod(tuple)
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -237,7 +241,7 @@ def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     """``load_text`` without the location index, for batch audits; positions are computed only when
     asked for. Anything the fast path is unsure of (anchors, tags, errors) goes through ``load_text``,
     so the result and the error messages are the same."""
-    if len(text) > MAX_BYTES or "\x00" in text or "&" in text:
+    if len(text) > MAX_BYTES or "\x00" in text or "&" in text or _Loader.yaml_path_resolvers:
         return load_text(text, path, line_offset=line_offset)
     loader = _CachingLoader(text)
     try:

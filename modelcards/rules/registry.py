@@ -110,12 +110,14 @@ def rule(code: str, name: str, kind: Kind, severity: Severity, *, scope: Scope =
             raise ValueError(f"duplicate rule code {code}")
         RULES[code] = Rule(code, name, kind, severity, check, scope)
         _ordered.clear()
+        _release_scope.clear()
         return check
 
     return register
 
 
 _ordered: list[Rule] = []
+_release_scope: list[Rule] = []
 
 
 def ordered_rules() -> list[Rule]:
@@ -126,6 +128,13 @@ def ordered_rules() -> list[Rule]:
 
         _ordered.extend(rule for _, rule in sorted(RULES.items()))
     return _ordered
+
+
+def release_scope_rules() -> list[Rule]:
+    """The rules that read more of a release than its openness verdicts, in code order."""
+    if not _release_scope:
+        _release_scope.extend(rule for rule in ordered_rules() if rule.scope == "release")
+    return _release_scope
 
 
 def all_rules() -> dict[str, Rule]:
