@@ -92,16 +92,23 @@ def _own_copy(openness: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def analyze(release: Release, *, source: str = "<release>", locate: Locate | None = None) -> Report:
+def analyze(release: Release, *, source: str = "<release>", locate: Locate | None = None,
+            shared_openness: bool = False) -> Report:
+    """Findings and openness verdicts for one release. ``shared_openness``: the report's openness
+    object is the memoised one, not a copy; for callers that serialise the report at once and
+    never edit it (batch audits)."""
     verdicts = openness_verdicts(release)
     ctx = Context(release, verdicts.statuses, verdicts.mof, verdicts.osaid)
     if locate is not None:
         ctx.locate = locate
-    findings = [finding for rule in release_scope_rules() for finding in rule.run(ctx)]
+    findings = []
+    for rule in release_scope_rules():
+        findings.extend(rule.finding(hit, ctx) for hit in rule.check(ctx))
     findings.extend(verdicts.unlocated)
     findings.extend(rule.finding(hit, ctx) for rule, hit in verdicts.located)
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
-    return Report(source=source, findings=findings, openness=_own_copy(verdicts.openness))
+    openness = verdicts.openness if shared_openness else _own_copy(verdicts.openness)
+    return Report(source=source, findings=findings, openness=openness)
 
 
 def _by_rule(finding: Finding) -> str:

@@ -131,6 +131,9 @@ def test_report_needs_a_known_suffix_and_keeps_existing_files_on_refusal(cli, wr
     "a: 1\na: 2\n",
     "? [complex]\n: key\n",
     "tags: [a\n",
+    "tags: [a, 1, 'b', null, 2024-01-02]\n'quoted key': \"v\"\n",
+    "".join("  " * i + "a:\n" for i in range(99)) + "  " * 99 + "b: x\n",  # deepest allowed
+    "".join("  " * i + "a:\n" for i in range(100)) + "  " * 100 + "b: x\n",  # one level deeper
 ])
 def test_the_fast_front_matter_loader_agrees_with_the_located_loader(text):
     from modelcards.errors import InputError

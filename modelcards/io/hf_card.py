@@ -145,6 +145,9 @@ def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
         "tags": _as_list(mapped.get("tags")),
         "artifacts": {"model-card": {}},
         "extra": unmapped,
+        # stated empty, so pydantic validates them in its core instead of calling each
+        # model's __init__ for a default (a tenth of validating a card)
+        "licenses": {}, "claims": {}, "card": {},
     }
 
 

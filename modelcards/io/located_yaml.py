@@ -197,42 +197,53 @@ class _CachingLoader(_Loader):  # type: ignore[misc, valid-type]
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR, _SEQ, _MAP = _STD + "str", _STD + "seq", _STD + "map"
+_SCALAR = yaml.ScalarNode
 
 
 def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
     """Plain data from a node graph under the located loader's rules, without its position index.
 
     PyYAML's own construct_object is generic (state, generators, deep copies); this walk does
-    only what card front matter needs. Anything outside the rules raises ValueError, and the
-    caller then goes through ``load_text`` for the located error message."""
+    only what card front matter needs, and takes plain-text keys and values (most of a card)
+    without a call of its own. Anything outside the rules raises ValueError, and the caller then
+    goes through ``load_text`` for the located error message."""
     if depth > 100:
         raise ValueError("too deep")
     kind = type(node)
-    if kind is yaml.ScalarNode:
+    if kind is _SCALAR:
         tag = node.tag
         if tag == _STR or tag in _KEEP_AS_TEXT:
             return node.value
         if tag not in _SCALAR_TAGS:
             raise ValueError(f"unsupported tag {tag}")
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    if depth == 100 and node.value:
+        raise ValueError("too deep")  # its children, taken inline below, would be at 101
     if kind is yaml.SequenceNode:
         if node.tag != _SEQ:
             raise ValueError("tagged sequence")
-        return [_fast_build(item, depth + 1) for item in node.value]
+        return [item.value if type(item) is _SCALAR and item.tag == _STR else _fast_build(item, depth + 1)
+                for item in node.value]
     if kind is yaml.MappingNode:
         if node.tag != _MAP:
             raise ValueError("tagged mapping")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode:
+            if type(key_node) is not _SCALAR:
                 raise ValueError("complex key")
-            key = _fast_build(key_node, depth + 1)
-            if not isinstance(key, (str, int, float, bool)):
-                raise ValueError("key is not a plain value")
-            key = key if isinstance(key, str) else str(key)
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = _fast_build(key_node, depth + 1)
+                if not isinstance(key, (str, int, float, bool)):
+                    raise ValueError("key is not a plain value")
+                key = str(key)
             if key in result:
                 raise ValueError("duplicate key")
-            result[key] = _fast_build(value_node, depth + 1)
+            if type(value_node) is _SCALAR and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = _fast_build(value_node, depth + 1)
         return result
     raise ValueError("unsupported node")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from modelcards.io import hf_card
 from modelcards.io.located_yaml import LocatedDocument, check_size, load_text, read_text
 from modelcards.schema import Release
 
@@ -28,8 +29,6 @@ class Source:
 def read_source_text(text: str, path: str, *, markdown: bool | None = None) -> Source:
     """``markdown``: the text is a Markdown card (README.md) even without front matter; by
     default decided from the ``.md`` suffix of ``path`` or a leading ``---``."""
-    from modelcards.io import hf_card
-
     check_size(len(text), path, "card")  # files were checked on reading; text from dumps is checked here
     if hf_card.is_markdown_card(text, path, markdown):
         release, doc = hf_card.release_from_card(text, path)

@@ -4,10 +4,9 @@ documentation (the function's docstring, shown by ``modelcards explain CODE``)."
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from modelcards.licenses.lineage import Link, base_chain
 from modelcards.licenses.registry import ResolvedLicense, resolve
@@ -16,6 +15,28 @@ from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus
 from modelcards.report import Finding, Kind, Severity
 from modelcards.schema import Release
+
+T = TypeVar("T")
+
+
+class _once(Generic[T]):
+    """``functools.cached_property`` without its per-access lock (Python < 3.12 takes one), which
+    showed in batch audits: a Context lives in one thread, for one analysis."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, ctx: None, owner: type | None = None) -> _once[T]: ...
+    @overload
+    def __get__(self, ctx: object, owner: type | None = None) -> T: ...
+    def __get__(self, ctx: object | None, owner: type | None = None) -> T | _once[T]:
+        if ctx is None:
+            return self
+        value = ctx.__dict__[self.name] = self.compute(ctx)  # later reads find it first
+        return value
 
 
 @dataclass
@@ -28,13 +49,13 @@ class Context:
     osaid: OsaidResult
     locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]] = lambda loc: (None, None)
 
-    @cached_property
+    @_once
     def base_chain(self) -> list[Link]:
         """The base-model chain with each link's license; several license rules walk it,
         so it is built once per analysis."""
         return base_chain(self.release)
 
-    @cached_property
+    @_once
     def weights_license(self) -> tuple[ResolvedLicense, tuple[Any, ...]]:
         """The license the release puts on its final weights, and where the manifest states it:
         the weights' own license, else the release license (``license_name`` for ``other``)."""
@@ -82,9 +103,8 @@ class Rule:
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "")
 
-    def run(self, ctx: Context) -> Iterator[Finding]:
-        for hit in self.check(ctx):
-            yield self.finding(hit, ctx)
+    def run(self, ctx: Context) -> list[Finding]:
+        return [self.finding(hit, ctx) for hit in self.check(ctx)]
 
     def finding(self, hit: Hit, ctx: Context) -> Finding:
         """The finding for one hit, located in the release's own source."""
