@@ -1,20 +1,66 @@
-"""``analyze(release) -> Report``: a pure function, no I/O."""
+"""``analyze(release) -> Report``: a pure function, no I/O.
+
+Batch audits meet the same license combinations card after card, so the parts of an analysis
+that follow from a few fields alone are memoised on exactly those fields (bounded): the openness
+verdicts together with the hits of ``openness``-scope rules (``openness_key``), and the hits of
+``licenses``-scope rules (``licenses_key``). Hits are located in each release's own source, and
+every report gets its own findings list and, unless asked otherwise, its own verdicts.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from modelcards.openness import eosai, osaid
 from modelcards.openness.mof import MofResult, classify
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus, component_statuses, status_key
 from modelcards.report import Finding, Report
-from modelcards.rules.registry import Context, Hit, Rule, ordered_rules, release_scope_rules
+from modelcards.rules.registry import Context, Hit, Rule, Scope, ordered_rules, release_scope_rules
 from modelcards.schema import Release
 
 Locate = Callable[[tuple[object, ...]], tuple[int | None, int | None]]
+V = TypeVar("V")
+
+
+class BoundedMemo(Generic[V]):
+    """A dict that forgets everything when full: audits meet few distinct keys, so a simple
+    reset bounds memory without an LRU's bookkeeping on every hit."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.entries: dict[Hashable, V] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
+        value = self.entries.get(key)
+        if value is None:
+            value = compute()
+            if len(self.entries) >= self.size:
+                self.entries.clear()
+            self.entries[key] = value
+        return value
+
+
+@dataclass(frozen=True)
+class ScopeHits:
+    """What the rules of one scope found for every release with the same key."""
+
+    unlocated: tuple[Finding, ...]
+    """Findings that point at no source line: shareable, as findings are immutable."""
+    located: tuple[tuple[Rule, Hit], ...]
+    """Hits still to be located in each release's own source."""
+
+    @classmethod
+    def run(cls, scope: Scope, ctx: Context) -> ScopeHits:
+        hits = [(rule, hit) for rule in ordered_rules() if rule.scope == scope for hit in rule.check(ctx)]
+        return cls(tuple(rule.finding(hit, ctx) for rule, hit in hits if hit.at is None),
+                   tuple((rule, hit) for rule, hit in hits if hit.at is not None))
+
+    def add_to(self, findings: list[Finding], ctx: Context) -> None:
+        findings.extend(self.unlocated)
+        findings.extend(rule.finding(hit, ctx) for rule, hit in self.located)
 
 
 @dataclass(frozen=True)
@@ -26,18 +72,14 @@ class OpennessVerdicts:
     mof: MofResult
     osaid: OsaidResult
     openness: dict[str, Any]
-    unlocated: tuple[Finding, ...]
-    """Findings of openness-scope rules that point at no source line: the same for every release
-    with these verdicts (findings are immutable)."""
-    located: tuple[tuple[Rule, Hit], ...]
-    """Hits of openness-scope rules still to be located in each release's own source."""
+    hits: ScopeHits
 
 
 def openness_key(release: Release) -> tuple[object, ...]:
-    """Everything the openness verdicts and openness-scope rules read from a release, and nothing
-    else: the status inputs (license and availability fields, listed artifacts, dataset roles),
-    the claims, whether each dataset is described (OSAID data information) and whether the
-    architecture is stated (EOSAI)."""
+    """Everything the openness verdicts and ``openness``-scope rules read from a release, and
+    nothing else: the status inputs (license and availability fields, listed artifacts, dataset
+    roles), the claims, whether each dataset is described (OSAID data information) and whether
+    the architecture is stated (EOSAI)."""
     claims = release.claims
     return (
         status_key(release),
@@ -47,37 +89,47 @@ def openness_key(release: Release) -> tuple[object, ...]:
     )
 
 
-_MEMO: dict[tuple[object, ...], OpennessVerdicts] = {}
-_MEMO_SIZE = 4096
+def licenses_key(release: Release) -> tuple[object, ...]:
+    """Everything ``licenses``-scope rules read from a release, and nothing else: every stated
+    license, dataset and base-model identity with its license, and the license claims. Not the
+    name or the card text (the naming and attribution rules, which read them, are not memoised)."""
+    claims, defaults = release.claims, release.licenses
+    return (
+        release.license, release.license_name, release.license_link,
+        defaults.code, defaults.data, defaults.document,
+        tuple((k, a.license) for k, a in release.artifacts.items()),
+        tuple((d.id, d.role, d.license) for d in release.datasets),
+        tuple((b.id, b.relation, b.license) for b in release.base_models),
+        (claims.commercial_use, claims.open_source, claims.osi_approved),
+    )
+
+
+_OPENNESS: BoundedMemo[OpennessVerdicts] = BoundedMemo()
+_LICENSES: BoundedMemo[ScopeHits] = BoundedMemo()
+
+
+def clear_memos() -> None:
+    """Forget every memoised verdict (tests; processes that reload the rule tables)."""
+    _OPENNESS.entries.clear()
+    _LICENSES.entries.clear()
 
 
 def _compute_verdicts(release: Release) -> OpennessVerdicts:
     statuses = component_statuses(release)
     mof_result = classify(statuses)
     osaid_result = osaid.evaluate(release, statuses)
-    ctx = Context(release, statuses, mof_result, osaid_result)
-    hits = [(rule, hit) for rule in ordered_rules() if rule.scope == "openness" for hit in rule.check(ctx)]
-    unlocated = tuple(rule.finding(hit, ctx) for rule, hit in hits if hit.at is None)
-    located = tuple((rule, hit) for rule, hit in hits if hit.at is not None)
+    hits = ScopeHits.run("openness", Context(release, statuses, mof_result, osaid_result))
     openness = {
         "mof": mof_result.to_dict(),
         "osaid": osaid_result.to_dict(),
         "eosai": eosai.evaluate(release, statuses),
     }
-    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, unlocated, located)
+    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, hits)
 
 
 def openness_verdicts(release: Release) -> OpennessVerdicts:
-    """The release's openness verdicts, memoised (bounded) on ``openness_key``: Hub cards share
-    a handful of license combinations, so a batch audit computes each only once."""
-    key = openness_key(release)
-    verdicts = _MEMO.get(key)
-    if verdicts is None:
-        verdicts = _compute_verdicts(release)
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()
-        _MEMO[key] = verdicts
-    return verdicts
+    """The release's openness verdicts, memoised on ``openness_key``."""
+    return _OPENNESS.get(openness_key(release), lambda: _compute_verdicts(release))
 
 
 def _own_copy(openness: dict[str, Any]) -> dict[str, Any]:
@@ -101,11 +153,11 @@ def analyze(release: Release, *, source: str = "<release>", locate: Locate | Non
     ctx = Context(release, verdicts.statuses, verdicts.mof, verdicts.osaid)
     if locate is not None:
         ctx.locate = locate
-    findings = []
+    findings: list[Finding] = []
     for rule in release_scope_rules():
         findings.extend(rule.finding(hit, ctx) for hit in rule.check(ctx))
-    findings.extend(verdicts.unlocated)
-    findings.extend(rule.finding(hit, ctx) for rule, hit in verdicts.located)
+    verdicts.hits.add_to(findings, ctx)
+    _LICENSES.get(licenses_key(release), lambda: ScopeHits.run("licenses", ctx)).add_to(findings, ctx)
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
     openness = verdicts.openness if shared_openness else _own_copy(verdicts.openness)
     return Report(source=source, findings=findings, openness=openness)

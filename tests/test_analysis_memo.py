@@ -1,5 +1,6 @@
-"""Openness verdicts are memoised across releases (batch audits meet the same license
-combinations card after card): the memo must never hand one release another's verdicts."""
+"""Openness verdicts and license-rule hits are memoised across releases (batch audits meet the
+same license combinations card after card): the memo must never hand one release another's
+verdicts or findings."""
 
 from __future__ import annotations
 
@@ -30,11 +31,27 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "evaluation dataset": {**BASE, "datasets": [{**BASE["datasets"][0], "role": "evaluation"}]},
     "no data card": {**BASE, "artifacts": {"model-parameters-final": {}}},
     "other name": {**BASE, "name": "Example"},  # release-scope rules still see each release
+    # what the licenses-scope rules read
+    "other, unnamed": {**BASE, "license": "other"},
+    "other, named": {**BASE, "license": "other", "license_name": "llama3"},
+    "other, named and linked": {**BASE, "license": "other", "license_name": "llama3",
+                                "license_link": "https://example.org/LICENSE"},
+    "weights license": {**BASE, "artifacts": {**BASE["artifacts"], "model-parameters-final": {"license": "MIT"}}},
+    "code license": {**BASE, "licenses": {"code": "no-such-code-license"}},
+    "data license": {**BASE, "licenses": {"data": "no-such-data-license"}},
+    "document license": {**BASE, "licenses": {"document": "no-such-document-license"}},
+    "dataset license": {**BASE, "datasets": [{**BASE["datasets"][0], "license": "CC-BY-NC-4.0"}]},
+    "dataset id": {**BASE, "datasets": [{**BASE["datasets"][0], "id": "org/other", "license": "CC-BY-NC-4.0"}]},
+    "base model": {**BASE, "base_models": [{"id": "google/gemma-2-9b", "relation": "finetune"}]},
+    "base license": {**BASE, "base_models": [{"id": "org/unknown-base", "license": "MIT"}]},
+    "commercial claim": {**BASE, "datasets": [{**BASE["datasets"][0], "license": "CC-BY-NC-4.0"}],
+                         "claims": {"commercial_use": True}},
+    "osi claim": {**BASE, "claims": {"osi_approved": True}},
 }
 
 
 def _fresh(data: dict[str, Any]) -> dict[str, Any]:
-    analysis._MEMO.clear()
+    analysis.clear_memos()
     return analyze(Release.model_validate(data)).to_dict()
 
 

@@ -34,7 +34,7 @@ def _license_fields(ctx: Context) -> Iterator[tuple[str, str, tuple[object, ...]
             yield f"base-model:{base.id}", base.license, ("base_models", i, "license")
 
 
-@rule("LIC001", "unknown-license", "license-unknown", "error")
+@rule("LIC001", "unknown-license", "license-unknown", "error", scope="licenses")
 def unknown_license(ctx: Context) -> Iterator[Hit]:
     """A license id is not a known SPDX id, Hub license id or model license.
 
@@ -56,7 +56,7 @@ def unknown_license(ctx: Context) -> Iterator[Hit]:
         yield Hit(subject, f"unknown license {names}{hint}", SPDX_LIST, at=at)
 
 
-@rule("LIC002", "other-license-unnamed", "metadata", "error")
+@rule("LIC002", "other-license-unnamed", "metadata", "error", scope="licenses")
 def other_license_unnamed(ctx: Context) -> Iterator[Hit]:
     """``license: other`` without ``license_name`` and ``license_link``.
 
@@ -103,7 +103,7 @@ def _card_text(ctx: Context) -> str:
     return "\n".join(parts).lower()
 
 
-@rule("LIC003", "derivative-relicensed", "license-conflict", "error")
+@rule("LIC003", "derivative-relicensed", "license-conflict", "error", scope="licenses")
 def derivative_relicensed(ctx: Context) -> Iterator[Hit]:
     """A derivative is released under a license that drops its base model's conditions.
 
@@ -133,7 +133,7 @@ def derivative_relicensed(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("LIC004", "inherited-obligations", "license-obligation", "info")
+@rule("LIC004", "inherited-obligations", "license-obligation", "info", scope="licenses")
 def inherited_obligations(ctx: Context) -> Iterator[Hit]:
     """What a derivative must do because of its base models' licenses.
 
@@ -206,7 +206,7 @@ def _commercial_terms(ctx: Context) -> bool:
     )
 
 
-@rule("LIC007", "non-commercial-data", "license-conflict", "warning")
+@rule("LIC007", "non-commercial-data", "license-conflict", "warning", scope="licenses")
 def non_commercial_data(ctx: Context) -> Iterator[Hit]:
     """Training data under a non-commercial license behind commercial terms.
 
@@ -226,7 +226,7 @@ def non_commercial_data(ctx: Context) -> Iterator[Hit]:
                       severity="error" if claimed else None, at=("datasets", i, "license"))
 
 
-@rule("LIC008", "share-alike-data", "license-obligation", "warning")
+@rule("LIC008", "share-alike-data", "license-obligation", "warning", scope="licenses")
 def share_alike_data(ctx: Context) -> Iterator[Hit]:
     """Training data under a share-alike license.
 
@@ -245,7 +245,7 @@ def share_alike_data(ctx: Context) -> Iterator[Hit]:
                       at=("datasets", i, "license"))
 
 
-@rule("LIC009", "open-source-claim-license", "openwashing", "error")
+@rule("LIC009", "open-source-claim-license", "openwashing", "error", scope="licenses")
 def open_source_claim_license(ctx: Context) -> Iterator[Hit]:
     """The release claims to be open source / OSI-approved under a license that is not OSI-approved.
 
@@ -269,7 +269,7 @@ def open_source_claim_license(ctx: Context) -> Iterator[Hit]:
                       "https://opensource.org/licenses", at=claim_at)
 
 
-@rule("LIC010", "commercial-claim-conflict", "license-conflict", "error")
+@rule("LIC010", "commercial-claim-conflict", "license-conflict", "error", scope="licenses")
 def commercial_claim_conflict(ctx: Context) -> Iterator[Hit]:
     """The release claims commercial use under, or on top of, a non-commercial license.
 
@@ -291,7 +291,7 @@ def commercial_claim_conflict(ctx: Context) -> Iterator[Hit]:
                           "which forbids it", info.source, at=("claims", "commercial_use"))
 
 
-@rule("LIC011", "base-license-unknown", "license-unknown", "warning")
+@rule("LIC011", "base-license-unknown", "license-unknown", "warning", scope="licenses")
 def base_license_unknown(ctx: Context) -> Iterator[Hit]:
     """A base model's license is neither stated nor known.
 

@@ -83,11 +83,13 @@ class Hit:
 
 Check = Callable[[Context], Iterable[Hit]]
 
-Scope = Literal["release", "openness"]
-"""What a check reads. ``openness``: only the component statuses, the MOF / OSAID verdicts and the
-fields they are computed from (``modelcards.analysis.openness_key``: license and availability
-fields, listed artifacts, dataset roles, claims); its hits are then memoised with those verdicts,
-which a batch audit meets card after card. ``release``: anything."""
+Scope = Literal["release", "openness", "licenses"]
+"""What a check reads, which decides whether its hits can be memoised (``modelcards.analysis``).
+``openness``: only the component statuses, the MOF / OSAID verdicts and the fields they are
+computed from (``openness_key``: license and availability fields, listed artifacts, dataset
+roles, claims). ``licenses``: only stated licenses, dataset and base-model identities with their
+licenses, and the license claims (``licenses_key``). ``release``: anything, the name and card
+text included; run for every release."""
 
 
 @dataclass(frozen=True)
