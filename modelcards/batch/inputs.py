@@ -35,7 +35,7 @@ def _decode_line(line: str) -> object:
     return json.loads(line)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Item:
     """One card to audit: its text, a file still to read, or the reason it could not be read."""
 

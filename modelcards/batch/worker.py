@@ -25,7 +25,7 @@ except ImportError:  # optional speed-up
     _orjson = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
     """What the summary and the csv / table formats need from one card."""
 
@@ -120,19 +120,17 @@ def audit_item(item: Item) -> tuple[str, Row] | None:
     if audited is None:
         return None
     report, license_text, families = audited
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in report.findings:
-        counts[finding.severity] += 1
+    severities = [finding.severity for finding in report.findings]
     mof = report.openness.get("mof") or {}
     row = Row(
-        source=item.source,
-        readable=bool(report.openness),
-        mof_class=mof.get("class"),
-        mof_label=mof.get("label", "unreadable"),
-        osaid=(report.openness.get("osaid") or {}).get("verdict", "unreadable"),
-        errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-        license=license_text,
-        rules=tuple(sorted({f.rule for f in report.findings})),
-        base_families=families,
+        item.source,
+        bool(report.openness),
+        mof.get("class"),
+        mof.get("label", "unreadable"),
+        (report.openness.get("osaid") or {}).get("verdict", "unreadable"),
+        severities.count("error"), severities.count("warning"), severities.count("info"),
+        license_text,
+        tuple(sorted({f.rule for f in report.findings})),
+        families,
     )
     return encode_json(report.to_dict()), row

@@ -118,7 +118,7 @@ def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
     mapped: dict[str, Any] = {}
     unmapped: dict[str, Any] = {}
     for key, value in meta.items():
-        if key in _MAPPED and _fits(key, value):
+        if key in _MAPPED and (type(value) is str or _fits(key, value)):
             mapped[key] = value
         else:
             unmapped[key] = value

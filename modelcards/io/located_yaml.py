@@ -194,6 +194,12 @@ class _CachingLoader(_Loader):  # type: ignore[misc, valid-type]
     descend_resolver = staticmethod(operator.is_)
     ascend_resolver = staticmethod(tuple)
 
+    if _Loader is not yaml.SafeLoader:
+        def __init__(self, stream: str) -> None:
+            # only the libyaml parser: composing nodes uses neither the constructor's nor the
+            # resolver's state, and setting them up is a tenth of loading a small front matter
+            yaml._yaml.CParser.__init__(self, stream)
+
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR, _SEQ, _MAP = _STD + "str", _STD + "seq", _STD + "map"
