@@ -218,3 +218,17 @@ def test_json_lines_are_the_same_value_with_or_without_orjson(monkeypatch):
     plain = worker.encode_json(data)
     assert json.loads(fast) == json.loads(plain) == data
     assert "\n" not in fast and "\n" not in plain
+
+
+def test_a_batch_line_is_the_check_json_object_whichever_encoder_runs(monkeypatch):
+    """orjson writes findings straight from the dataclass; the standard library goes through
+    ``to_dict``. Both must give exactly the ``check --format json`` object."""
+    from modelcards import analyze, load
+    from modelcards.batch import worker
+
+    report = analyze(load(str(ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml")))
+    assert report.findings
+    expected = report.to_dict()
+    assert json.loads(worker.encode_report(report)) == expected
+    monkeypatch.setattr(worker, "_orjson", None)
+    assert json.loads(worker.encode_report(report)) == expected

@@ -55,6 +55,15 @@ def encode_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def encode_report(report: Report) -> str:
+    """``encode_json(report.to_dict())``; orjson serialises the findings (dataclasses, fields in
+    the order of ``Finding.to_dict``) itself, without a dict per finding."""
+    if _orjson is not None:
+        data = {"source": report.source, "findings": report.findings, "openness": report.openness}
+        return _orjson.dumps(data).decode("utf-8")
+    return encode_json(report.to_dict())
+
+
 def _roots(chain: list[Link]) -> list[Link]:
     """The deepest link of each base model's chain: the model everything else derives from."""
     roots: list[Link] = []
@@ -133,4 +142,4 @@ def audit_item(item: Item) -> tuple[str, Row] | None:
         tuple(sorted({f.rule for f in report.findings})),
         families,
     )
-    return encode_json(report.to_dict()), row
+    return encode_report(report), row
