@@ -23,16 +23,17 @@ except ImportError:  # optional speed-up (``modelcards-release[fast]``)
     _orjson = None  # type: ignore[assignment]
 
 
-def _decode_line(line: str) -> object:
-    """One JSON value; orjson when installed (a third the time of ``json.loads`` per dump line).
-    What orjson refuses (NaN, say) goes to the standard library, which accepts it or raises the
-    error the user sees."""
+def _decode_line(line: bytes) -> object:
+    """One JSON value from one dump line. orjson when installed reads the bytes as they are (a
+    third the time of ``json.loads`` per line). Whatever it refuses (invalid UTF-8, NaN) goes to
+    the standard library, which reads the line as UTF-8 with bad bytes replaced, as the text of
+    a file would be, and accepts it or raises the error the user sees."""
     if _orjson is not None:
         try:
             return _orjson.loads(line)
         except _orjson.JSONDecodeError:
             pass
-    return json.loads(line)
+    return json.loads(line.decode("utf-8", errors="replace"))
 
 
 @dataclass(slots=True)
@@ -86,9 +87,9 @@ def _pick(record: dict[str, object], columns: tuple[str, ...]) -> object:
 
 
 def _jsonl(path: str) -> Iterator[Item]:
-    with open(path, encoding="utf-8", errors="replace") as handle:
+    with open(path, "rb") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
+            if line.isspace() or not line:
                 continue
             where = f"{path}:{number}"
             try:
