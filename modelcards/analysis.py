@@ -84,7 +84,7 @@ def openness_key(release: Release) -> tuple[object, ...]:
     return (
         status_key(release),
         (claims.open_source, claims.open_weights, claims.open_data),
-        tuple(bool(d.location or d.data_card or d.description) for d in release.datasets),
+        tuple([bool(d.location or d.data_card or d.description) for d in release.datasets]),
         bool(release.model.architecture),
     )
 
@@ -97,9 +97,9 @@ def licenses_key(release: Release) -> tuple[object, ...]:
     return (
         release.license, release.license_name, release.license_link,
         defaults.code, defaults.data, defaults.document,
-        tuple((k, a.license) for k, a in release.artifacts.items()),
-        tuple((d.id, d.role, d.license) for d in release.datasets),
-        tuple((b.id, b.relation, b.license) for b in release.base_models),
+        tuple([(k, a.license) for k, a in release.artifacts.items()]),
+        tuple([(d.id, d.role, d.license) for d in release.datasets]),
+        tuple([(b.id, b.relation, b.license) for b in release.base_models]),
         (claims.commercial_use, claims.open_source, claims.osi_approved),
     )
 

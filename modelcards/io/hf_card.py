@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from modelcards.errors import InputError
 from modelcards.io.located_yaml import LocatedDocument, load_fast
 from modelcards.schema import Release
@@ -162,8 +164,6 @@ def fallback_name(path: str) -> str:
 
 def validate_card_release(data: dict[str, Any], doc: LocatedDocument, path: str) -> Release:
     """Validate release data built from card metadata, locating errors at the metadata key."""
-    from pydantic import ValidationError
-
     try:
         return Release.model_validate(data)
     except ValidationError as err:

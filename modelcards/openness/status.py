@@ -87,8 +87,8 @@ def status_key(release: Release) -> tuple[object, ...]:
     defaults = release.licenses
     return (
         release.license, defaults.code, defaults.data, defaults.document,
-        tuple((k, a.license, a.availability) for k, a in release.artifacts.items()),
-        tuple((d.role, d.license, d.availability) for d in release.datasets),
+        tuple([(k, a.license, a.availability) for k, a in release.artifacts.items()]),
+        tuple([(d.role, d.license, d.availability) for d in release.datasets]),
     )
 
 
