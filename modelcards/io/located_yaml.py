@@ -176,7 +176,7 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
 _RESOLVER = yaml.resolver.Resolver()
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8192)  # bounded: a dump of unique values must not grow memory
 def _implicit_tag(kind: type, value: str | None, implicit: Any) -> str:
     return _RESOLVER.resolve(kind, value, implicit)
 
