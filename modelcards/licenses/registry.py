@@ -101,7 +101,6 @@ class ResolvedLicense:
 class _Tables:
     by_key: dict[str, LicenseInfo] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
-    scancode: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _norm(text: str) -> str:
@@ -159,16 +158,22 @@ def _tables() -> _Tables:
             tables.aliases.setdefault(_norm(key), info.id)
     for alias, target in _data("aliases.yaml")["aliases"].items():  # type: ignore[index]
         tables.aliases[_norm(alias)] = target
+    return tables
+
+
+@lru_cache(maxsize=1)
+def _scancode() -> dict[str, tuple[str, str]]:
+    """ScanCode key -> (SPDX key, category), read only when an id is neither SPDX, a model
+    license nor an alias: parsing the index is a tenth of a cold ``check``."""
     import license_expression
 
-    for item in license_expression.get_license_index():
-        tables.scancode[item["license_key"]] = (item["spdx_license_key"], item["category"])
-    return tables
+    return {item["license_key"]: (item["spdx_license_key"], item["category"])
+            for item in license_expression.get_license_index()}
 
 
 def _scancode_info(key: str) -> LicenseInfo | None:
     tables = _tables()
-    found = tables.scancode.get(key)
+    found = _scancode().get(key)
     if found is None:
         return None
     spdx_key, category = found
@@ -190,7 +195,7 @@ def lookup(text: str) -> LicenseInfo | None:
         return tables.by_key.get(_norm(tables.aliases[key]))
     if key.startswith("licenseref-scancode-"):
         return _scancode_info(key[len("licenseref-scancode-"):])
-    if key in tables.scancode:
+    if key in _scancode():
         return _scancode_info(key)
     return None
 
