@@ -105,9 +105,6 @@ class Rule:
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "")
 
-    def run(self, ctx: Context) -> list[Finding]:
-        return [self.finding(hit, ctx) for hit in self.check(ctx)]
-
     def finding(self, hit: Hit, ctx: Context) -> Finding:
         """The finding for one hit, located in the release's own source."""
         line, column = ctx.locate(hit.at) if hit.at is not None else (None, None)
