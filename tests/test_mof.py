@@ -173,8 +173,8 @@ def test_metadata_rules_for_missing_license_and_missing_weights():
 
 
 def test_statuses_follow_every_field_they_depend_on_across_calls():
-    """component_statuses is memoised: releases differing in one license or availability field
-    must still get their own statuses."""
+    """Releases differing in one license or availability field get their own statuses, each
+    caller its own dict (analysis memoises verdicts on these fields)."""
     from modelcards.openness.status import component_statuses
     from modelcards.schema import Release
 

@@ -78,12 +78,9 @@ def _from_datasets(component: Component, datasets: list[Dataset]) -> ComponentSt
     return ComponentStatus(component, worst, combined, availability, derived_from_datasets=True)
 
 
-_MEMO: dict[tuple[object, ...], dict[str, ComponentStatus]] = {}
-_MEMO_SIZE = 4096
-
-
 def status_key(release: Release) -> tuple[object, ...]:
-    """Everything ``component_statuses`` reads from a release, and nothing else."""
+    """Everything ``component_statuses`` reads from a release, and nothing else (the memo keys of
+    ``modelcards.analysis`` are built from it)."""
     defaults = release.licenses
     return (
         release.license, defaults.code, defaults.data, defaults.document,
@@ -93,22 +90,7 @@ def status_key(release: Release) -> tuple[object, ...]:
 
 
 def component_statuses(release: Release) -> dict[str, ComponentStatus]:
-    """Status of all 17 MOF components, in the framework's order.
-
-    A pure function of a few license and availability fields; batch audits meet the same few
-    combinations (``license: apache-2.0`` and nothing else) card after card, so results are
-    memoised on exactly those fields (bounded)."""
-    key = status_key(release)
-    cached = _MEMO.get(key)
-    if cached is None:
-        cached = _compute_statuses(release)
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()
-        _MEMO[key] = cached
-    return dict(cached)
-
-
-def _compute_statuses(release: Release) -> dict[str, ComponentStatus]:
+    """Status of all 17 MOF components, in the framework's order."""
     result: dict[str, ComponentStatus] = {}
     training = [d for d in release.datasets if d.role in TRAINING_ROLES]
     evaluation = [d for d in release.datasets if d.role == "evaluation"]
