@@ -18,7 +18,7 @@ from modelcards.openness.mof import MofResult, classify
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus, component_statuses, status_key
 from modelcards.report import Finding, Report
-from modelcards.rules.registry import Context, Hit, Rule, Scope, ordered_rules, release_scope_rules
+from modelcards.rules.registry import Context, Hit, Rule, Scope, rules_in
 from modelcards.schema import Release
 
 Locate = Callable[[tuple[object, ...]], tuple[int | None, int | None]]
@@ -54,7 +54,7 @@ class ScopeHits:
 
     @classmethod
     def run(cls, scope: Scope, ctx: Context) -> ScopeHits:
-        hits = [(rule, hit) for rule in ordered_rules() if rule.scope == scope for hit in rule.check(ctx)]
+        hits = [(rule, hit) for rule in rules_in(scope) for hit in rule.check(ctx)]
         return cls(tuple(rule.finding(hit, ctx) for rule, hit in hits if hit.at is None),
                    tuple((rule, hit) for rule, hit in hits if hit.at is not None))
 
@@ -154,7 +154,7 @@ def analyze(release: Release, *, source: str = "<release>", locate: Locate | Non
     if locate is not None:
         ctx.locate = locate
     findings: list[Finding] = []
-    for rule in release_scope_rules():
+    for rule in rules_in("release"):
         findings.extend(rule.finding(hit, ctx) for hit in rule.check(ctx))
     verdicts.hits.add_to(findings, ctx)
     _LICENSES.get(licenses_key(release), lambda: ScopeHits.run("licenses", ctx)).add_to(findings, ctx)

@@ -129,14 +129,14 @@ def rule(code: str, name: str, kind: Kind, severity: Severity, *, scope: Scope =
             raise ValueError(f"duplicate rule code {code}")
         RULES[code] = Rule(code, name, kind, severity, check, scope)
         _ordered.clear()
-        _release_scope.clear()
+        _by_scope.clear()
         return check
 
     return register
 
 
 _ordered: list[Rule] = []
-_release_scope: list[Rule] = []
+_by_scope: dict[Scope, list[Rule]] = {}
 
 
 def ordered_rules() -> list[Rule]:
@@ -149,11 +149,12 @@ def ordered_rules() -> list[Rule]:
     return _ordered
 
 
-def release_scope_rules() -> list[Rule]:
-    """The rules that read more of a release than its openness verdicts, in code order."""
-    if not _release_scope:
-        _release_scope.extend(rule for rule in ordered_rules() if rule.scope == "release")
-    return _release_scope
+def rules_in(scope: Scope) -> list[Rule]:
+    """The rules of one scope, in code order; built once per scope."""
+    rules = _by_scope.get(scope)
+    if rules is None:
+        rules = _by_scope[scope] = [rule for rule in ordered_rules() if rule.scope == scope]
+    return rules
 
 
 def all_rules() -> dict[str, Rule]:
