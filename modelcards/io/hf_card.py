@@ -93,7 +93,7 @@ def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
     """(front matter, body). A card without front matter has empty metadata."""
     found = find_front_matter(text)
     if found is None:
-        if text.lstrip().startswith("---"):
+        if looks_like_card(text):
             raise InputError.single("front matter starts with '---' but has no closing '---' line", path, 1, 1)
         return LocatedDocument(data={}, path=path), text
     offset = found.opening.count("\n")
@@ -119,7 +119,7 @@ def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
     mapped: dict[str, Any] = {}
     unmapped: dict[str, Any] = {}
     for key, value in meta.items():
-        if key in _MAPPED and (type(value) is str or _fits(key, value)):
+        if key in _MAPPED and _fits(key, value):
             mapped[key] = value
         else:
             unmapped[key] = value

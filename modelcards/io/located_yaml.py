@@ -213,8 +213,6 @@ def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
     only what card front matter needs, and takes plain-text keys and values (most of a card)
     without a call of its own. Anything outside the rules raises ValueError, and the caller then
     goes through ``load_text`` for the located error message."""
-    if depth > 100:
-        raise ValueError("too deep")
     kind = type(node)
     if kind is _SCALAR:
         tag = node.tag
@@ -224,7 +222,7 @@ def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
             raise ValueError(f"unsupported tag {tag}")
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     if depth == 100 and node.value:
-        raise ValueError("too deep")  # its children, taken inline below, would be at 101
+        raise ValueError("too deep")  # its children would be at 101, past the located loader's limit
     if kind is yaml.SequenceNode:
         if node.tag != _SEQ:
             raise ValueError("tagged sequence")
