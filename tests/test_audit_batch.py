@@ -207,15 +207,15 @@ def test_progress_is_drawn_on_a_terminal_and_never_in_the_output(tmp_path):
 
 
 def test_json_lines_are_the_same_value_with_or_without_orjson(monkeypatch):
-    from modelcards.batch import worker
+    from modelcards.batch import jsonio
 
-    assert worker._orjson is not None, "the test extras install orjson"
+    assert jsonio._orjson is not None, "the test extras install orjson"
     report = modelcards.analyze(modelcards.load(str(ROOT / "examples" / "olmo-7b" / "modelcard.yaml")))
     data = report.to_dict()
     data["source"] = "ünïcode/Модель.yaml"
-    fast = worker.encode_json(data)
-    monkeypatch.setattr(worker, "_orjson", None)
-    plain = worker.encode_json(data)
+    fast = jsonio.encode_json(data)
+    monkeypatch.setattr(jsonio, "_orjson", None)
+    plain = jsonio.encode_json(data)
     assert json.loads(fast) == json.loads(plain) == data
     assert "\n" not in fast and "\n" not in plain
 
@@ -224,11 +224,11 @@ def test_a_batch_line_is_the_check_json_object_whichever_encoder_runs(monkeypatc
     """orjson writes findings straight from the dataclass; the standard library goes through
     ``to_dict``. Both must give exactly the ``check --format json`` object."""
     from modelcards import analyze, load
-    from modelcards.batch import worker
+    from modelcards.batch import jsonio
 
     report = analyze(load(str(ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml")))
     assert report.findings
     expected = report.to_dict()
-    assert json.loads(worker.encode_report(report)) == expected
-    monkeypatch.setattr(worker, "_orjson", None)
-    assert json.loads(worker.encode_report(report)) == expected
+    assert json.loads(jsonio.encode_report(report)) == expected
+    monkeypatch.setattr(jsonio, "_orjson", None)
+    assert json.loads(jsonio.encode_report(report)) == expected

@@ -12,29 +12,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from modelcards.batch.jsonio import decode_line
+
 CARD_SUFFIXES = (".md", ".yaml", ".yml")
 DUMP_SUFFIXES = (".jsonl", ".parquet")
 TEXT_COLUMNS = ("card", "text", "card_text", "readme", "content")
 ID_COLUMNS = ("id", "modelId", "model_id", "repo_id", "name")
-
-try:
-    import orjson as _orjson
-except ImportError:  # optional speed-up (``modelcards-release[fast]``)
-    _orjson = None  # type: ignore[assignment]
-
-
-def _decode_line(line: bytes) -> object:
-    """One JSON value from one dump line. orjson when installed reads the bytes as they are (a
-    third the time of ``json.loads`` per line). Whatever it refuses (invalid UTF-8, NaN) goes to
-    the standard library, which reads the line as UTF-8 with bad bytes replaced, as the text of
-    a file would be, and accepts it or raises the error the user sees."""
-    if _orjson is not None:
-        try:
-            return _orjson.loads(line)
-        except _orjson.JSONDecodeError:
-            pass
-    return json.loads(line.decode("utf-8", errors="replace"))
-
 
 @dataclass(slots=True)
 class Item:
@@ -93,7 +76,7 @@ def _jsonl(path: str) -> Iterator[Item]:
                 continue
             where = f"{path}:{number}"
             try:
-                record = _decode_line(line)
+                record = decode_line(line)
             except json.JSONDecodeError as err:
                 yield Item(where, None, f"invalid JSON line: {err.msg}")
                 continue

@@ -5,24 +5,21 @@ Runs in worker processes, so it takes and returns plain picklable values.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from modelcards.analysis import analyze
 from modelcards.batch.inputs import Item
+from modelcards.batch.jsonio import encode_report
 from modelcards.errors import InputError
+from modelcards.io import hf_card, mot
+from modelcards.io.located_yaml import load_fast
 from modelcards.io.sources import read_source_text
 from modelcards.licenses.lineage import base_chain
 from modelcards.report import Finding, Report
 
 if TYPE_CHECKING:
     from modelcards.licenses.lineage import Link
-
-try:
-    import orjson as _orjson
-except ImportError:  # optional speed-up
-    _orjson = None  # type: ignore[assignment]
 
 
 @dataclass(slots=True)
@@ -46,24 +43,6 @@ def _input_report(source: str, message: str, line: int | None = None, column: in
     return Report(source, [Finding("INPUT", "input", "error", "card", message, None, line, column)], {})
 
 
-def encode_json(data: dict[str, Any]) -> str:
-    """One compact-enough JSON line: orjson when installed (``modelcards-release[fast]``; a fifth
-    of a batch audit's time goes to encoding otherwise), else the standard library. Both give
-    the same JSON value; only the spacing differs."""
-    if _orjson is not None:
-        return _orjson.dumps(data).decode("utf-8")
-    return json.dumps(data, ensure_ascii=False)
-
-
-def encode_report(report: Report) -> str:
-    """``encode_json(report.to_dict())``; orjson serialises the findings (dataclasses, fields in
-    the order of ``Finding.to_dict``) itself, without a dict per finding."""
-    if _orjson is not None:
-        data = {"source": report.source, "findings": report.findings, "openness": report.openness}
-        return _orjson.dumps(data).decode("utf-8")
-    return encode_json(report.to_dict())
-
-
 def _roots(chain: list[Link]) -> list[Link]:
     """The deepest link of each base model's chain: the model everything else derives from."""
     roots: list[Link] = []
@@ -85,13 +64,9 @@ def is_card(path: str, text: str) -> bool:
     or YAML that is a mapping with a ``name`` (manifest) or a MOT record. Repositories hold other
     Markdown and YAML (docs pages, mkdocs.yml, CI settings) that are not cards. YAML that does
     not parse counts as a card, so that it is reported rather than silently skipped."""
-    from modelcards.io import hf_card, mot
-
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     if name.endswith(".md"):
         return name == "readme.md" or hf_card.looks_like_card(text)
-    from modelcards.io.located_yaml import load_fast
-
     try:
         data = load_fast(text, path).data
     except InputError:
