@@ -149,11 +149,12 @@ def _refuse_unknown_codes(patterns: tuple[str, ...]) -> None:
     from modelcards.rules.registry import all_rules
     from modelcards.rules.selection import unknown_patterns
 
-    unknown = unknown_patterns(patterns, all_rules())
+    codes = all_rules()
+    unknown = unknown_patterns(patterns, codes)
     if unknown:
         from modelcards.io.validation import did_you_mean
 
-        click.echo(f"error: no rule matches {unknown[0]!r}{did_you_mean(unknown[0], all_rules())}", err=True)
+        click.echo(f"error: no rule matches {unknown[0]!r}{did_you_mean(unknown[0], codes)}", err=True)
         sys.exit(EXIT_INPUT)
 
 
