@@ -229,6 +229,29 @@ def test_a_batch_line_is_the_check_json_object_whichever_encoder_runs(monkeypatc
     report = analyze(load(str(ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml")))
     assert report.findings
     expected = report.to_dict()
-    assert json.loads(jsonio.encode_report(report)) == expected
-    monkeypatch.setattr(jsonio, "_orjson", None)
-    assert json.loads(jsonio.encode_report(report)) == expected
+    for encoder in ("orjson", "json"):
+        record = jsonio.encode_report(report)
+        assert json.loads(record) == expected, encoder
+        assert record.endswith(b"\n") and record.count(b"\n") == 1, encoder
+        monkeypatch.setattr(jsonio, "_orjson", None)
+
+
+def test_records_are_the_same_utf8_lines_into_a_file_or_a_text_stream_without_bytes(tmp_path):
+    """Release scripts call ``audit_paths`` with any text stream: a file's records go to its byte
+    buffer as UTF-8, a StringIO gets them decoded, and text written before stays first."""
+    from modelcards.batch import audit_paths
+
+    card = tmp_path / "cards" / "Модель" / "README.md"
+    card.parent.mkdir(parents=True)
+    card.write_text(_card("Модель ünï"), encoding="utf-8")
+    text_stream = io.StringIO()
+    audit_paths([str(card)], text_stream)
+    out = tmp_path / "audit.jsonl"
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write("# header\n")
+        audit_paths([str(card)], handle)
+        handle.write("# footer\n")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# header" and lines[-1] == "# footer"
+    assert lines[1:-1] == text_stream.getvalue().splitlines()
+    assert json.loads(lines[1])["source"] == str(card)

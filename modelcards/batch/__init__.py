@@ -22,15 +22,16 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
 
     writer = WRITERS[fmt](out)
     summary = Summary()
-    for result in run(iter_items(paths), jobs=jobs):
+    for result in run(iter_items(paths), jobs=jobs, encode=writer.needs_json):
         if result is None:
             summary.skipped += 1
             continue
-        line, row = result
-        writer.write(line, row)
+        record, row = result
+        writer.write(record, row)
         summary.add(row)
         if on_card is not None:
             on_card(summary)
+    writer.flush()
     return summary
 
 

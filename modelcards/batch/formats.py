@@ -17,31 +17,58 @@ MOF_CLASSES = {1: "Class I", 2: "Class II", 3: "Class III"}
 
 
 class CardWriter(Protocol):
-    def write(self, line: str, row: Row) -> None: ...
+    needs_json: bool
+    """Whether ``write`` uses the record: the worker skips encoding it otherwise."""
+
+    def write(self, record: bytes | None, row: Row) -> None: ...
+
+    def flush(self) -> None: ...
 
 
 class JsonlWriter:
+    """Records go to the text stream's byte buffer as the UTF-8 the worker encoded (JSON Lines
+    is UTF-8 whatever the terminal's encoding), or are decoded for a stream without one."""
+
+    needs_json = True
+
     def __init__(self, out: IO[str]) -> None:
         self.out = out
+        self.raw: IO[bytes] | None = getattr(out, "buffer", None)
+        if self.raw is not None:
+            out.flush()  # whatever was written as text goes first
 
-    def write(self, line: str, row: Row) -> None:
-        self.out.write(line + "\n")
+    def write(self, record: bytes | None, row: Row) -> None:
+        assert record is not None
+        if self.raw is not None:
+            self.raw.write(record)
+        else:
+            self.out.write(record.decode("utf-8"))
+
+    def flush(self) -> None:
+        (self.raw or self.out).flush()
 
 
 class CsvWriter:
+    needs_json = False
+
     def __init__(self, out: IO[str]) -> None:
+        self.out = out
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow(CSV_COLUMNS)
 
-    def write(self, line: str, row: Row) -> None:
+    def write(self, record: bytes | None, row: Row) -> None:
         self.writer.writerow([row.source, "" if row.mof_class is None else row.mof_class, row.mof_label, row.osaid,
                               row.errors, row.warnings, row.infos, row.license or "", " ".join(row.rules),
                               " ".join(row.base_families)])
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 class TableWriter:
     """Fixed-width columns, so rows can be printed before the widest value is known."""
 
+    needs_json = False
     WIDTHS = (48, 12, 16, 4, 4, 24)
     HEADER = ("card", "MOF", "OSAID", "err", "warn", "license")
 
@@ -54,9 +81,12 @@ class TableWriter:
         fitted = [(c if len(c) <= w else "…" + c[-(w - 1):]).ljust(w) for c, w in zip(cells, self.WIDTHS, strict=True)]
         self.out.write("  ".join(fitted).rstrip() + "\n")
 
-    def write(self, line: str, row: Row) -> None:
+    def write(self, record: bytes | None, row: Row) -> None:
         mof = MOF_CLASSES.get(row.mof_class, "unclassified") if row.readable else "unreadable"
         self._print((row.source, mof, row.osaid, str(row.errors), str(row.warnings), row.license or ""))
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}

@@ -27,18 +27,19 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-Result = tuple[str, Row] | None
+Result = tuple[bytes | None, Row] | None
 
 
-def _audit_batch(batch: list[Item]) -> list[Result]:
-    return [audit_item(item) for item in batch]
+def _audit_batch(batch: list[Item], encode: bool) -> list[Result]:
+    return [audit_item(item, encode) for item in batch]
 
 
-def run(items: Iterable[Item], jobs: int = 1) -> Iterator[Result]:
-    """(JSON line, row) per card in input order; None for walked files that are not cards."""
+def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True) -> Iterator[Result]:
+    """(JSONL record, row) per card in input order; None for walked files that are not cards.
+    ``encode``: whether to make the records (see ``audit_item``)."""
     if jobs <= 1:
         for item in items:
-            yield audit_item(item)
+            yield audit_item(item, encode)
         return
     import multiprocessing
 
@@ -47,7 +48,7 @@ def run(items: Iterable[Item], jobs: int = 1) -> Iterator[Result]:
         window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
         pending: list[AsyncResult[list[Result]]] = []
         for batch in _batches(items, CHUNK):
-            pending.append(pool.apply_async(_audit_batch, (batch,)))
+            pending.append(pool.apply_async(_audit_batch, (batch, encode)))
             if len(pending) >= window:
                 yield from pending.pop(0).get()
         for result in pending:

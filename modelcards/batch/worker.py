@@ -98,8 +98,9 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
     return report, release.license, families
 
 
-def audit_item(item: Item) -> tuple[str, Row] | None:
-    """(JSON line, summary row), or None for a walked file that is not a card."""
+def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | None:
+    """(JSONL record, summary row), or None for a walked file that is not a card; ``encode``:
+    whether to make the record (the csv and table formats print the row alone)."""
     audited = audit_report(item)
     if audited is None:
         return None
@@ -117,4 +118,4 @@ def audit_item(item: Item) -> tuple[str, Row] | None:
         tuple(sorted({f.rule for f in report.findings})),
         families,
     )
-    return encode_report(report), row
+    return encode_report(report) if encode else None, row
