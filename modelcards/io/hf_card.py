@@ -22,6 +22,7 @@ from modelcards.schema import Release
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 _OPENING = re.compile(r"\s*---(\r\n|\r|\n)")
 _CLOSING = re.compile(r"(?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$)")
+_FENCE_END = re.compile(r"[ \t]*(\r\n|\n|$)")
 
 
 class FrontMatter(NamedTuple):
@@ -47,13 +48,32 @@ def find_front_matter(text: str) -> FrontMatter | None:
     if opening is None:
         return None
     start = opening.end()
-    closing = _CLOSING.search(text, start)
+    closing = _closing_fence(text, start)
     if closing is not None:
-        return FrontMatter(text[:start], text[start:closing.start()], closing.end())
+        return FrontMatter(text[:start], text[start:closing[0]], closing[1])
     if opening.group(1) == "\r\n":
         closing = _CLOSING.match(text, start - 1)
         if closing is not None:
             return FrontMatter(text[:start - 1], "", closing.end())
+    return None
+
+
+def _closing_fence(text: str, start: int) -> tuple[int, int] | None:
+    """The span of ``_CLOSING.search(text, start)``, found by looking for ``---`` with ``str.find``
+    (the pattern's leading alternation makes ``re`` try every position): a fence preceded by a
+    line break at or after ``start`` and followed by ``_FENCE_END``. The match starts at that line
+    break, or at the ``\r`` before it when the break is ``\r\n``, as the pattern tries ``\r\n``
+    first; fences are met in order, so the first that fits is the leftmost match."""
+    fence = text.find("---", start)
+    while fence != -1:
+        brk = fence - 1
+        if brk >= start and text[brk] in "\r\n":
+            tail = _FENCE_END.match(text, fence + 3)
+            if tail is not None:
+                if text[brk] == "\n" and brk > start and text[brk - 1] == "\r":
+                    brk -= 1
+                return brk, tail.end()
+        fence = text.find("---", fence + 1)
     return None
 
 
