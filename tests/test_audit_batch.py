@@ -255,3 +255,22 @@ def test_records_are_the_same_utf8_lines_into_a_file_or_a_text_stream_without_by
     assert lines[0] == "# header" and lines[-1] == "# footer"
     assert lines[1:-1] == text_stream.getvalue().splitlines()
     assert json.loads(lines[1])["source"] == str(card)
+
+
+def test_read_only_card_releases_equal_own_ones_and_own_ones_share_nothing():
+    """Batch audits read cards with shared empty parts; a release handed to a user must be its
+    own, so editing one cannot change the next card loaded."""
+    from modelcards.io.hf_card import release_from_card
+
+    text = _card("Shared", base="meta-llama/Meta-Llama-3-8B")
+    shared, _ = release_from_card(text, "a/README.md", read_only=True)
+    own, _ = release_from_card(text, "a/README.md")
+    assert shared.model_dump() == own.model_dump()
+    own.claims.open_source = True
+    own.card.summary = "edited"
+    own.artifacts["model-card"].license = "mit"
+    again, _ = release_from_card(text, "a/README.md")
+    later_shared, _ = release_from_card(text, "a/README.md", read_only=True)
+    for fresh in (again, later_shared):
+        assert fresh.claims.open_source is None and fresh.card.summary is None
+        assert fresh.artifacts["model-card"].license is None

@@ -83,7 +83,7 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
     if item.walked and not is_card(item.source, item.text):
         return None
     try:
-        source = read_source_text(item.text, item.source, markdown=item.markdown)
+        source = read_source_text(item.text, item.source, markdown=item.markdown, read_only=True)
     except InputError as err:
         problem = err.problems[0]
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), None, ()
