@@ -274,3 +274,23 @@ def test_read_only_card_releases_equal_own_ones_and_own_ones_share_nothing():
     for fresh in (again, later_shared):
         assert fresh.claims.open_source is None and fresh.card.summary is None
         assert fresh.artifacts["model-card"].license is None
+
+
+def test_records_with_shared_openness_are_the_same_bytes_and_follow_each_verdict():
+    """Batch records reuse the JSON of the memoised openness object; each record must still be
+    exactly what encoding the whole report gives, for every distinct verdict in the run."""
+    from modelcards.analysis import analyze
+    from modelcards.batch import jsonio
+    from modelcards.io.hf_card import release_from_card
+
+    texts = [_card("A"), _card("B", license="cc-by-nc-4.0"), _card("A2"), _card("C", license="llama3")]
+    records = []
+    for i, text in enumerate(texts * 2):
+        release, _ = release_from_card(text, f"card-{i}/README.md", read_only=True)
+        report = analyze(release, source=f"card-{i}", shared_openness=True)
+        shared = jsonio.encode_report(report, shared_openness=True)
+        assert shared == jsonio.encode_report(report)
+        records.append(json.loads(shared))
+    verdicts = {json.dumps(r["openness"], sort_keys=True) for r in records}
+    assert len(verdicts) == 3  # apache-2.0 twice (A, A2), cc-by-nc, llama3
+    assert [r["openness"] for r in records[:4]] == [r["openness"] for r in records[4:]]

@@ -36,12 +36,35 @@ def encode_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def encode_report(report: Report) -> bytes:
+def encode_report(report: Report, *, shared_openness: bool = False) -> bytes:
     """One JSONL record: ``encode_json(report.to_dict())`` as UTF-8 with its newline. orjson
     serialises the findings (dataclasses, fields in the order of ``Finding.to_dict``) itself,
     without a dict per finding, and its bytes go to the output as they are: decoding them to
-    text only for the output to encode them again was a third of writing a record."""
-    if _orjson is not None:
+    text only for the output to encode them again was a third of writing a record.
+
+    ``shared_openness``: the report's openness object is the analysis memo's, shared by every
+    report with the same verdicts and never edited (``analyze(..., shared_openness=True)``); its
+    JSON, most of a record, is then made once and reused."""
+    if _orjson is None:
+        return (encode_json(report.to_dict()) + "\n").encode("utf-8")
+    if not shared_openness:
         data = {"source": report.source, "findings": report.findings, "openness": report.openness}
         return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)
-    return (encode_json(report.to_dict()) + "\n").encode("utf-8")
+    head = _orjson.dumps({"source": report.source, "findings": report.findings})
+    return b"".join((head[:-1], b',"openness":', _shared_json(report.openness), b"}\n"))
+
+
+_SHARED: dict[int, tuple[dict[str, Any], bytes]] = {}
+"""id -> (shared openness object, its JSON). The entry holds the object, so its id cannot be
+reused by another while the entry lives; bounded like the analysis memo."""
+
+
+def _shared_json(openness: dict[str, Any]) -> bytes:
+    entry = _SHARED.get(id(openness))
+    if entry is not None and entry[0] is openness:
+        return entry[1]
+    if len(_SHARED) >= 4096:
+        _SHARED.clear()
+    encoded = _orjson.dumps(openness)
+    _SHARED[id(openness)] = (openness, encoded)
+    return encoded

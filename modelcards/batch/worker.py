@@ -118,4 +118,5 @@ def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | No
         tuple(sorted({f.rule for f in report.findings})),
         families,
     )
-    return encode_report(report) if encode else None, row
+    # an analysed card's openness object is the memo's; an unreadable card's is its own, empty
+    return encode_report(report, shared_openness=row.readable) if encode else None, row
