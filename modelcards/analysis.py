@@ -18,7 +18,7 @@ from modelcards.openness.mof import MofResult, classify
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus, component_statuses, status_key
 from modelcards.report import Finding, Report
-from modelcards.rules.registry import Context, Hit, Rule, Scope, rules_in
+from modelcards.rules.registry import Context, Hit, Rule, Scope, nowhere, rules_in
 from modelcards.schema import Release
 
 Locate = Callable[[tuple[object, ...]], tuple[int | None, int | None]]
@@ -51,14 +51,21 @@ class ScopeHits:
     """Findings that point at no source line: shareable, as findings are immutable."""
     located: tuple[tuple[Rule, Hit], ...]
     """Hits still to be located in each release's own source."""
+    unplaced: tuple[Finding, ...]
+    """All the findings, in the same order, for a source that cannot locate them (a card): then
+    every release with the same key gets the same findings, made once."""
 
     @classmethod
     def run(cls, scope: Scope, ctx: Context) -> ScopeHits:
         hits = [(rule, hit) for rule in rules_in(scope) for hit in rule.check(ctx)]
-        return cls(tuple(rule.finding(hit, ctx) for rule, hit in hits if hit.at is None),
-                   tuple((rule, hit) for rule, hit in hits if hit.at is not None))
+        unlocated = tuple(rule.finding_at(hit) for rule, hit in hits if hit.at is None)
+        located = tuple((rule, hit) for rule, hit in hits if hit.at is not None)
+        return cls(unlocated, located, unlocated + tuple(rule.finding_at(hit) for rule, hit in located))
 
     def add_to(self, findings: list[Finding], ctx: Context) -> None:
+        if ctx.locate is nowhere:
+            findings.extend(self.unplaced)
+            return
         findings.extend(self.unlocated)
         findings.extend(rule.finding(hit, ctx) for rule, hit in self.located)
 

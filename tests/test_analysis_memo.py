@@ -8,6 +8,7 @@ from typing import Any
 
 from modelcards import analysis
 from modelcards.analysis import analyze
+from modelcards.rules.registry import RULES
 from modelcards.schema import Release
 
 BASE: dict[str, Any] = {
@@ -74,3 +75,24 @@ def test_a_report_can_be_edited_without_touching_the_next_one() -> None:
     second = analyze(release)
     assert second.openness["mof"]["components"]["model-parameters-final"]["status"] != "edited"
     assert second.openness["osaid"]["missing"]
+
+
+def test_memoised_hits_are_placed_by_each_call_whatever_came_before():
+    """A card cannot place findings on lines and gets the memo's ready-made findings; a manifest
+    analysed with the same key afterwards (or before) must still get its own lines."""
+    release = Release.model_validate({**VARIANTS["commercial claim"], "license": "other"})
+
+    def at_line_7(loc: tuple[object, ...]) -> tuple[int | None, int | None]:
+        return 7, 3
+
+    for order in ("card first", "manifest first"):
+        analysis.clear_memos()
+        calls = [None, at_line_7] if order == "card first" else [at_line_7, None]
+        reports = {locate: analyze(release, locate=locate) for locate in calls}
+        card, manifest = reports[None].findings, reports[at_line_7].findings
+        assert all(f.line is None for f in card), order
+        placed = [f for f in manifest if f.line is not None]
+        assert all((f.line, f.column) == (7, 3) for f in placed), order
+        scopes = {RULES[f.rule].scope for f in placed}
+        assert {"openness", "licenses"} <= scopes, order  # memoised scopes, not only per-release rules
+        assert [(f.rule, f.subject, f.message) for f in manifest] == [(f.rule, f.subject, f.message) for f in card]

@@ -89,7 +89,7 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), None, ()
     release = source.release
     try:
-        report = analyze(release, source=item.source, locate=source.locate, shared_openness=True)
+        report = analyze(release, source=item.source, locate=source.locator, shared_openness=True)
     except Exception as err:  # one odd card among millions must not stop the run
         return _input_report(item.source, f"could not analyse this card ({type(err).__name__}: {err})"), None, ()
     families: tuple[str, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,6 +19,12 @@ class Source:
     kind: SourceKind
     release: Release
     document: LocatedDocument | None = None
+
+    @property
+    def locator(self) -> Callable[[tuple[object, ...]], tuple[int | None, int | None]] | None:
+        """``locate`` where it can place paths on lines, None otherwise: analysis then gives every
+        release with the same memo key the same findings instead of locating each anew."""
+        return self.locate if self.document is not None and self.kind == "manifest" else None
 
     def locate(self, loc: tuple[object, ...]) -> tuple[int | None, int | None]:
         """Line and column of a manifest path; only manifests map paths to their own lines."""

@@ -39,6 +39,11 @@ class _once(Generic[T]):
         return value
 
 
+def nowhere(loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """The locator of a source that cannot place a path on a line (cards, MOT records)."""
+    return None, None
+
+
 @dataclass
 class Context:
     """What every rule may read: the release and the verdicts computed once for it."""
@@ -47,7 +52,7 @@ class Context:
     statuses: dict[str, ComponentStatus]
     mof: MofResult
     osaid: OsaidResult
-    locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]] = lambda loc: (None, None)
+    locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]] = nowhere
 
     @_once
     def base_chain(self) -> list[Link]:
@@ -108,6 +113,9 @@ class Rule:
     def finding(self, hit: Hit, ctx: Context) -> Finding:
         """The finding for one hit, located in the release's own source."""
         line, column = ctx.locate(hit.at) if hit.at is not None else (None, None)
+        return self.finding_at(hit, line, column)
+
+    def finding_at(self, hit: Hit, line: int | None = None, column: int | None = None) -> Finding:
         return Finding(
             rule=self.code,
             kind=self.kind,
