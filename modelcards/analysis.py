@@ -91,7 +91,8 @@ def openness_key(release: Release) -> tuple[object, ...]:
     return (
         status_key(release),
         (claims.open_source, claims.open_weights, claims.open_data),
-        tuple([bool(d.location or d.data_card or d.description) for d in release.datasets]),
+        tuple([bool(d.location or d.data_card or d.description) for d in release.datasets])
+        if release.datasets else (),
         bool(release.model.architecture),
     )
 
@@ -105,8 +106,8 @@ def licenses_key(release: Release) -> tuple[object, ...]:
         release.license, release.license_name, release.license_link,
         defaults.code, defaults.data, defaults.document,
         tuple([(k, a.license) for k, a in release.artifacts.items()]),
-        tuple([(d.id, d.role, d.license) for d in release.datasets]),
-        tuple([(b.id, b.relation, b.license) for b in release.base_models]),
+        tuple([(d.id, d.role, d.license) for d in release.datasets]) if release.datasets else (),
+        tuple([(b.id, b.relation, b.license) for b in release.base_models]) if release.base_models else (),
         (claims.commercial_use, claims.open_source, claims.osi_approved),
     )
 

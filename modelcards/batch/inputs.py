@@ -74,18 +74,17 @@ def _jsonl(path: str) -> Iterator[Item]:
         for number, line in enumerate(handle, start=1):
             if line.isspace() or not line:
                 continue
-            where = f"{path}:{number}"
             try:
                 record = decode_line(line)
             except json.JSONDecodeError as err:
-                yield Item(where, None, f"invalid JSON line: {err.msg}")
+                yield Item(f"{path}:{number}", None, f"invalid JSON line: {err.msg}")
                 continue
             if not isinstance(record, dict):
-                yield Item(where, None, "a JSONL line must be an object with a card-text column")
+                yield Item(f"{path}:{number}", None, "a JSONL line must be an object with a card-text column")
                 continue
             text = _pick(record, TEXT_COLUMNS)
             name = _pick(record, ID_COLUMNS)
-            source = f"{path}#{name}" if name is not None else where
+            source = f"{path}#{name}" if name is not None else f"{path}:{number}"
             if not isinstance(text, str):
                 yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})")
                 continue

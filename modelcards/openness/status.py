@@ -85,7 +85,7 @@ def status_key(release: Release) -> tuple[object, ...]:
     return (
         release.license, defaults.code, defaults.data, defaults.document,
         tuple([(k, a.license, a.availability) for k, a in release.artifacts.items()]),
-        tuple([(d.role, d.license, d.availability) for d in release.datasets]),
+        tuple([(d.role, d.license, d.availability) for d in release.datasets]) if release.datasets else (),
     )
 
 
