@@ -294,3 +294,23 @@ def test_records_with_shared_openness_are_the_same_bytes_and_follow_each_verdict
     verdicts = {json.dumps(r["openness"], sort_keys=True) for r in records}
     assert len(verdicts) == 3  # apache-2.0 twice (A, A2), cc-by-nc, llama3
     assert [r["openness"] for r in records[:4]] == [r["openness"] for r in records[4:]]
+
+
+def test_a_walked_manifest_gets_the_same_located_record_as_the_file_named_alone(cli, tmp_path):
+    """Walked YAML is loaded once to tell cards from other files, and that load is reused: the
+    record, lines and columns included, must be what auditing the file by name gives."""
+    import shutil
+
+    folder = tmp_path / "releases"
+    shutil.copytree(ROOT / "examples" / "mislabelled-llama3-finetune", folder / "llama")
+    broken = folder / "broken" / "modelcard.yaml"
+    broken.parent.mkdir()
+    broken.write_text("name: Broken\nlicense: apache-2.0\nartifacts:\n  model-parameters-final:\n"
+                      "    availability: sometimes\n", encoding="utf-8")
+    walked = [json.loads(line) for line in cli("audit", str(folder)).stdout.splitlines()]
+    named = [json.loads(cli("audit", record["source"]).stdout) for record in walked]
+    assert walked == named
+    assert {record["source"] for record in walked} == {str(folder / "llama" / "modelcard.yaml"), str(broken)}
+    assert any(f["line"] for record in walked for f in record["findings"])
+    broken_record = next(r for r in walked if r["source"] == str(broken))
+    assert [(f["kind"], f["line"]) for f in broken_record["findings"]] == [("input", 5)]

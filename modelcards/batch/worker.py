@@ -13,7 +13,7 @@ from modelcards.batch.inputs import Item
 from modelcards.batch.jsonio import encode_report
 from modelcards.errors import InputError
 from modelcards.io import hf_card, mot
-from modelcards.io.located_yaml import load_fast
+from modelcards.io.located_yaml import LocatedDocument, load_fast
 from modelcards.io.sources import read_source_text
 from modelcards.licenses.lineage import base_chain
 from modelcards.report import Finding, Report
@@ -59,19 +59,21 @@ def _family(model_id: str) -> str:
     return model_id.split("/", 1)[0] if "/" in model_id else model_id
 
 
-def is_card(path: str, text: str) -> bool:
-    """Whether a file met in a directory walk is a card: a README.md, Markdown with front matter,
-    or YAML that is a mapping with a ``name`` (manifest) or a MOT record. Repositories hold other
-    Markdown and YAML (docs pages, mkdocs.yml, CI settings) that are not cards. YAML that does
-    not parse counts as a card, so that it is reported rather than silently skipped."""
+def walked_card(path: str, text: str) -> tuple[bool, LocatedDocument | None]:
+    """Whether a file met in a directory walk is a card, and its YAML when that was loaded to
+    decide (so it is loaded once). A card is a README.md, Markdown with front matter, or YAML that
+    is a mapping with a ``name`` (manifest) or a MOT record. Repositories hold other Markdown
+    and YAML (docs pages, mkdocs.yml, CI settings) that are not cards. YAML that does not parse
+    counts as a card, so that it is reported rather than silently skipped."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     if name.endswith(".md"):
-        return name == "readme.md" or hf_card.looks_like_card(text)
+        return name == "readme.md" or hf_card.looks_like_card(text), None
     try:
-        data = load_fast(text, path).data
+        document = load_fast(text, path)
     except InputError:
-        return True
-    return isinstance(data, dict) and ("name" in data or mot.looks_like_mot(data))
+        return True, None
+    data = document.data
+    return isinstance(data, dict) and ("name" in data or mot.looks_like_mot(data)), document
 
 
 def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | None:
@@ -80,10 +82,13 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
     item = item.load()
     if item.text is None:
         return _input_report(item.source, item.error or "unreadable"), None, ()
-    if item.walked and not is_card(item.source, item.text):
-        return None
+    document = None
+    if item.walked:
+        card, document = walked_card(item.source, item.text)
+        if not card:
+            return None
     try:
-        source = read_source_text(item.text, item.source, markdown=item.markdown, read_only=True)
+        source = read_source_text(item.text, item.source, markdown=item.markdown, read_only=True, document=document)
     except InputError as err:
         problem = err.problems[0]
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), None, ()

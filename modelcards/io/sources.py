@@ -33,15 +33,17 @@ class Source:
         return self.document.locate(tuple(loc))  # type: ignore[arg-type]
 
 
-def read_source_text(text: str, path: str, *, markdown: bool | None = None, read_only: bool = False) -> Source:
+def read_source_text(text: str, path: str, *, markdown: bool | None = None, read_only: bool = False,
+                     document: LocatedDocument | None = None) -> Source:
     """``markdown``: the text is a Markdown card (README.md) even without front matter; by
     default decided from the ``.md`` suffix of ``path`` or a leading ``---``. ``read_only``: the
-    caller never edits the release (see ``hf_card.release_from_card``)."""
+    caller never edits the release (see ``hf_card.release_from_card``). ``document``: ``text``
+    already loaded as YAML (audits load walked YAML once to tell cards from other files)."""
     check_size(len(text), path, "card")  # files were checked on reading; text from dumps is checked here
     if hf_card.is_markdown_card(text, path, markdown):
         release, doc = hf_card.release_from_card(text, path, read_only=read_only)
         return Source(path, "hf-card", release, doc)
-    doc = load_text(text, path)
+    doc = document if document is not None else load_text(text, path)
     from modelcards.io import mot
 
     if mot.looks_like_mot(doc.data):
