@@ -1,1 +1,11 @@
 """License registry, sourced obligations and license rules."""
+
+from typing import Any
+
+from modelcards.resources import read_data
+
+
+def license_data(name: str) -> Any:
+    """A data file shipped in ``modelcards/licenses/data`` (license lists, obligations, known
+    models), parsed."""
+    return read_data("modelcards.licenses", name)

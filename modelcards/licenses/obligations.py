@@ -7,11 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from modelcards.resources import read_data
-
-
-def _data(name: str) -> Any:
-    return read_data("modelcards.licenses", name)
+from modelcards.licenses import license_data
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ class KnownEntry:
 
 @lru_cache(maxsize=1)
 def _terms() -> dict[str, LicenseTerms]:
-    raw = _data("obligations.yaml")["licenses"]
+    raw = license_data("obligations.yaml")["licenses"]
     return {
         license_id: LicenseTerms(
             license_id,
@@ -61,7 +57,7 @@ def terms_for(license_id: str) -> LicenseTerms | None:
 
 @lru_cache(maxsize=1)
 def _known() -> dict[str, list[dict[str, Any]]]:
-    return _data("known-models.yaml")
+    return license_data("known-models.yaml")
 
 
 @lru_cache(maxsize=4096)

