@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelcards.errors import InputError
 from modelcards.report import Finding, Report
+
+if TYPE_CHECKING:
+    from modelcards.io.sources import Source
 
 MANIFEST_NAMES = ("modelcard.yaml", "modelcard.yml")
 
@@ -39,11 +43,16 @@ def find_manifest(folder: str | Path) -> Path:
 
 def guard(folder: str | Path) -> Report:
     """The folder's report; raises PublishBlocked when it has error findings, InputError on bad input."""
-    from modelcards.analysis import analyze
     from modelcards.io.sources import read_source
 
     manifest = find_manifest(folder)
-    source = read_source(str(manifest))
+    return _guarded(manifest, read_source(str(manifest)))
+
+
+def _guarded(manifest: Path, source: Source) -> Report:
+    """``guard`` for a manifest already read (``publish`` reads it once for rendering and this)."""
+    from modelcards.analysis import analyze
+
     report = analyze(source.release, source=str(manifest), locate=source.locate)
     errors = [f for f in report.findings if f.severity == "error"]
     if errors:
@@ -74,16 +83,16 @@ def publish(folder: str | Path, repo_id: str, *, dry_run: bool = False, token: s
 
     root = Path(folder)
     manifest = find_manifest(root)
+    source = read_source(str(manifest))
     rendered: set[str] = set()
     if manifest.name in MANIFEST_NAMES:
-        release = read_source(str(manifest)).release
-        planned = outputs.plan(release, root)
+        planned = outputs.plan(source.release, root)
         rendered = {str(item.path.relative_to(root)) for item in planned.files}
         if not dry_run:
             outputs.write(planned)
         elif planned.refusals:
             raise outputs.RenderRefused(list(planned.refusals))
-    guard(root)
+    _guarded(manifest, source)
     files = sorted(set(upload_candidates(root)) | rendered)
     if dry_run:
         return PublishResult(repo_id, files, None, True)
