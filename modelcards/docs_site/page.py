@@ -78,8 +78,8 @@ def build_page(release: Release, report: Report, *, page_id: int, templates: str
     from modelcards.rendering.html import html_environment
     from modelcards.rendering.readme import render_readme
 
-    document = render_readme(release, report, templates=templates)
     context = _fragments_context(release, report)
+    document = render_readme(release, report, templates=templates, context=context)
     env = html_environment()
     page = DocsPage(markdown="")
     parts: list[str] = []

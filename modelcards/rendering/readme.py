@@ -99,15 +99,18 @@ def template_context(release: Release, report: Report, *, badge: str | None = No
 
 
 def render_readme(release: Release, report: Report, *, templates: str | None = None,
-                  badge: str | None = None) -> blocks.Document:
-    """The README as segments (front matter + blocks), before merging with a file on disk."""
+                  badge: str | None = None, context: dict[str, Any] | None = None) -> blocks.Document:
+    """The README as segments (front matter + blocks), before merging with a file on disk.
+    ``context``: ``template_context(release, report, badge=badge)`` when the caller has built it
+    already (docs pages use it for their HTML fragments too)."""
     import jinja2
 
     from modelcards.errors import InputError
 
+    if context is None:
+        context = template_context(release, report, badge=badge)
     try:
-        body = environment(templates).get_template("README.md.j2").render(
-            template_context(release, report, badge=badge))
+        body = environment(templates).get_template("README.md.j2").render(context)
     except jinja2.TemplateSyntaxError as err:
         raise InputError.single(f"template error: {err.message}", err.filename or err.name or "template",
                                 err.lineno) from None
