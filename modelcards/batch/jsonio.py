@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from modelcards.analysis import BoundedMemo
 from modelcards.report import Report
 
 try:
@@ -54,17 +55,10 @@ def encode_report(report: Report, *, shared_openness: bool = False) -> bytes:
     return b"".join((head[:-1], b',"openness":', _shared_json(report.openness), b"}\n"))
 
 
-_SHARED: dict[int, tuple[dict[str, Any], bytes]] = {}
-"""id -> (shared openness object, its JSON). The entry holds the object, so its id cannot be
-reused by another while the entry lives; bounded like the analysis memo."""
+_SHARED: BoundedMemo[tuple[dict[str, Any], bytes]] = BoundedMemo()
+"""id -> (shared openness object, its JSON). An entry holds its object, so no other object can
+have that id while the entry lives."""
 
 
 def _shared_json(openness: dict[str, Any]) -> bytes:
-    entry = _SHARED.get(id(openness))
-    if entry is not None and entry[0] is openness:
-        return entry[1]
-    if len(_SHARED) >= 4096:
-        _SHARED.clear()
-    encoded = _orjson.dumps(openness)
-    _SHARED[id(openness)] = (openness, encoded)
-    return encoded
+    return _SHARED.get(id(openness), lambda: (openness, _orjson.dumps(openness)))[1]
