@@ -28,9 +28,9 @@ class Source:
 
     def locate(self, loc: tuple[object, ...]) -> tuple[int | None, int | None]:
         """Line and column of a manifest path; only manifests map paths to their own lines."""
-        if self.document is None or self.kind != "manifest":
+        if self.locator is None:
             return None, None
-        return self.document.locate(tuple(loc))  # type: ignore[arg-type]
+        return self.document.locate(tuple(loc))  # type: ignore[arg-type, union-attr]
 
 
 def read_source_text(text: str, path: str, *, markdown: bool | None = None, read_only: bool = False,
