@@ -22,8 +22,8 @@ from modelcards.schema import Release
 # they agree); importing huggingface_hub here would cost ~0.3 s of start-up for one expression.
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 _OPENING = re.compile(r"\s*---(\r\n|\r|\n)")
-_CLOSING = re.compile(r"(?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$)")
 _FENCE_END = re.compile(r"[ \t]*(\r\n|\n|$)")
+_CLOSING = re.compile(r"(?:\r\n|\r|\n)---" + _FENCE_END.pattern)
 
 
 class FrontMatter(NamedTuple):
