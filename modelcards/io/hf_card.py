@@ -116,11 +116,18 @@ def is_markdown_card(text: str, path: str, markdown: bool | None = None) -> bool
 
 def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
     """(front matter, body). A card without front matter has empty metadata."""
+    doc, body_start = _read_front_matter(text, path)
+    return doc, text[body_start:]
+
+
+def _read_front_matter(text: str, path: str) -> tuple[LocatedDocument, int]:
+    """(front matter, where the body starts): batch audits read the title from the card's own
+    text at that offset rather than copy out a body of kilobytes per card."""
     found = find_front_matter(text)
     if found is None:
         if looks_like_card(text):
             raise InputError.single("front matter starts with '---' but has no closing '---' line", path, 1, 1)
-        return LocatedDocument(data={}, path=path), text
+        return LocatedDocument(data={}, path=path), 0
     offset = found.opening.count("\n")
     doc = load_fast(found.data, path, line_offset=offset)
     if doc.data is None:
@@ -128,7 +135,7 @@ def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
     if not isinstance(doc.data, dict):
         line, column = doc.locate(())
         raise InputError.single("card metadata must be a mapping of keys", path, line, column)
-    return doc, text[found.end:]
+    return doc, found.end
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:
@@ -193,9 +200,25 @@ def _shared_parts() -> dict[str, Any]:
             "card": CardText()}
 
 
-def card_title(body: str) -> str | None:
-    title = _TITLE.search(body)
-    return title.group(1).strip() if title else None
+def card_title(text: str, start: int = 0) -> str | None:
+    """The first Markdown heading's text at or after ``start``: what
+    ``_TITLE.search(text, start)`` finds, without the search trying ``^`` at every character.
+
+    The pattern can only match where a line starts with ``#``; those places are found with
+    ``str.find`` and tried in order (``match`` still checks the ``^``), so the first that matches
+    is the search's leftmost match; its ``\\s+`` may run on past the line, as in the search."""
+    at = start if text.startswith("#", start) else _next_hash_line(text, start)
+    while at != -1:
+        title = _TITLE.match(text, at)
+        if title is not None:
+            return title.group(1).strip()
+        at = _next_hash_line(text, at)
+    return None
+
+
+def _next_hash_line(text: str, after: int) -> int:
+    found = text.find("\n#", after)
+    return found + 1 if found != -1 else -1
 
 
 def fallback_name(path: str) -> str:
@@ -220,6 +243,6 @@ def release_from_card(text: str, path: str, *, read_only: bool = False) -> tuple
     ``read_only``: the caller only reads the release and drops it (batch audits), so the parts a
     card cannot state (default licenses, claims, card text, the model card artifact) may be
     instances shared with other releases; a release handed to a user has its own."""
-    doc, body = split_card(text, path)
-    data = metadata_fields(doc.data, card_title(body) or fallback_name(path), read_only=read_only)
+    doc, body_start = _read_front_matter(text, path)
+    data = metadata_fields(doc.data, card_title(text, body_start) or fallback_name(path), read_only=read_only)
     return validate_card_release(data, doc, path), doc
