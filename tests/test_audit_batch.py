@@ -152,6 +152,29 @@ def test_the_fast_front_matter_loader_agrees_with_the_located_loader(text):
     assert fast.locate(("license",)) == expected.locate(("license",))
 
 
+def test_the_fast_loaders_tags_are_pyyamls_for_every_kind_of_scalar():
+    """The fast loader's tag shortcut (strings that start no implicit type) must tag every
+    scalar as PyYAML's resolver does, or a card's values would change type on the fast path."""
+    import random
+
+    import yaml
+
+    from modelcards.io.located_yaml import _implicit_tag
+
+    pieces = ["", "0", "1", "9", ".", "-", "+", "e", "x", "o", "O", "n", "N", "y", "Y", "t", "T", "f", "F",
+              "~", "<<", "=", "!", "&", "*", "_", ":", "2024-01-02", "inf", "nan", "true", "null", "yes", "off",
+              "bench-card", "mit", " "]
+    rng = random.Random(20261123)
+    resolver = yaml.resolver.Resolver()
+    for _ in range(20_000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        implicit = (rng.random() < 0.8, rng.random() < 0.5)
+        assert _implicit_tag.__wrapped__(yaml.ScalarNode, value, implicit) == resolver.resolve(
+            yaml.ScalarNode, value, implicit), (value, implicit)
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert _implicit_tag.__wrapped__(kind, None, True) == resolver.resolve(kind, None, True)
+
+
 def test_directory_walks_skip_files_that_are_not_cards_but_files_named_on_the_command_line_are_audited(cli, write,
                                                                                                        tmp_path):
     write("repo/README.md", "# A model without metadata\n\nSome text.\n")

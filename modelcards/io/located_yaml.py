@@ -174,10 +174,18 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT = _RESOLVER.yaml_implicit_resolvers
+"""First character -> the resolvers PyYAML tries on plain scalars that start with it."""
 
 
 @lru_cache(maxsize=8192)  # bounded: a dump of unique values must not grow memory
 def _implicit_tag(kind: type, value: str | None, implicit: Any) -> str:
+    """PyYAML's tag for a node. A quoted scalar, or a plain one whose first character starts no
+    implicit type (a model or dataset name, most free text), is a string without trying any
+    pattern: ``Resolver.resolve`` would try none either. Such values are often unique to a card,
+    so they miss the cache and this is the path they take."""
+    if kind is yaml.ScalarNode and (not implicit[0] or (value[:1] not in _IMPLICIT and None not in _IMPLICIT)):
+        return _RESOLVER.DEFAULT_SCALAR_TAG
     return _RESOLVER.resolve(kind, value, implicit)
 
 
