@@ -189,24 +189,24 @@ def _implicit_tag(kind: type, value: str | None, implicit: Any) -> str:
     return _RESOLVER.resolve(kind, value, implicit)
 
 
-class _CachingLoader(_Loader):  # type: ignore[misc, valid-type]
+_PARSER: type = yaml.SafeLoader if _Loader is yaml.SafeLoader else yaml._yaml.CParser
+"""With libyaml, the parser alone: composing nodes uses neither the constructor's nor the
+resolver's state, and setting them up in Python is a tenth of loading a small front matter."""
+
+
+class _CachingLoader(_PARSER):  # type: ignore[misc, valid-type]
     """The libyaml loader with the Python it calls back for every node made cheaper.
 
     A node's implicit tag depends on its kind, text and implicit flags alone (no path resolvers
     are registered), and card front matter repeats the same keys and values card after card;
     resolving each one runs PyYAML's regular expressions in Python, so tags are memoised
     (bounded). The path-resolver hooks do nothing without path resolvers, so no-op builtins
-    stand in for them (cheaper to call than Python methods)."""
+    stand in for them (cheaper to call than Python methods). No ``__init__`` of its own: the
+    parser's is called directly, without a Python frame per card."""
 
     resolve = staticmethod(_implicit_tag)
     descend_resolver = staticmethod(operator.is_)
     ascend_resolver = staticmethod(tuple)
-
-    if _Loader is not yaml.SafeLoader:
-        def __init__(self, stream: str) -> None:
-            # only the libyaml parser: composing nodes uses neither the constructor's nor the
-            # resolver's state, and setting them up is a tenth of loading a small front matter
-            yaml._yaml.CParser.__init__(self, stream)
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
