@@ -1,10 +1,10 @@
 """``analyze(release) -> Report``: a pure function, no I/O.
 
 Batch audits meet the same license combinations card after card, so the parts of an analysis
-that follow from a few fields alone are memoised on exactly those fields (bounded): the openness
-verdicts together with the hits of ``openness``-scope rules (``openness_key``), and the hits of
-``licenses``-scope rules (``licenses_key``). Hits are located in each release's own source, and
-every report gets its own findings list and, unless asked otherwise, its own verdicts.
+that follow from a few fields alone are memoised on exactly those fields (``memo_key``,
+bounded): the openness verdicts and the hits of the ``openness``- and ``licenses``-scope rules.
+Hits are located in each release's own source, and every report gets its own findings list and,
+unless asked otherwise, its own verdicts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from modelcards.openness import eosai, osaid
 from modelcards.openness.mof import MofResult, classify
 from modelcards.openness.osaid import OsaidResult
-from modelcards.openness.status import ComponentStatus, component_statuses, status_key
+from modelcards.openness.status import ComponentStatus, component_statuses
 from modelcards.report import Finding, Report
 from modelcards.rules.registry import Context, Hit, Rule, Scope, nowhere, rules_in
 from modelcards.schema import Release
@@ -71,73 +71,69 @@ class ScopeHits:
 
 
 @dataclass(frozen=True)
-class OpennessVerdicts:
-    """Everything that follows from a release's openness inputs alone: component statuses, the
-    MOF / OSAID / EOSAI verdicts, and the hits of the rules whose scope is ``openness``."""
+class SharedAnalysis:
+    """Everything that follows from a release's memo key alone: component statuses, the MOF /
+    OSAID / EOSAI verdicts, and the hits of the ``openness``- and ``licenses``-scope rules."""
 
     statuses: dict[str, ComponentStatus]
     mof: MofResult
     osaid: OsaidResult
     openness: dict[str, Any]
-    hits: ScopeHits
+    openness_hits: ScopeHits
+    license_hits: ScopeHits
 
 
-def openness_key(release: Release) -> tuple[object, ...]:
-    """Everything the openness verdicts and ``openness``-scope rules read from a release, and
-    nothing else: the status inputs (license and availability fields, listed artifacts, dataset
-    roles), the claims, whether each dataset is described (OSAID data information) and whether
-    the architecture is stated (EOSAI)."""
-    claims = release.claims
-    return (
-        status_key(release),
-        (claims.open_source, claims.open_weights, claims.open_data),
-        tuple([bool(d.location or d.data_card or d.description) for d in release.datasets])
-        if release.datasets else (),
-        bool(release.model.architecture),
-    )
+def memo_key(release: Release) -> tuple[object, ...]:
+    """Everything the openness verdicts and the ``openness``- and ``licenses``-scope rules read
+    from a release, and nothing else; built once per analysis (a third of analysing a card went
+    to building one key per memoised scope, with the same fields read twice):
 
+    * what ``component_statuses`` reads: license and availability fields, listed artifacts,
+      dataset roles;
+    * the claims; whether each dataset is described (OSAID data information) and whether the
+      architecture is stated (EOSAI);
+    * the license name and link, dataset and base-model identities with their licenses.
 
-def licenses_key(release: Release) -> tuple[object, ...]:
-    """Everything ``licenses``-scope rules read from a release, and nothing else: every stated
-    license, dataset and base-model identity with its license, and the license claims. Not the
-    name or the card text (the naming and attribution rules, which read them, are not memoised)."""
+    Not the name or the card text: the naming and attribution rules, which read them, are not
+    memoised."""
     claims, defaults = release.claims, release.licenses
     return (
         release.license, release.license_name, release.license_link,
         defaults.code, defaults.data, defaults.document,
-        tuple([(k, a.license) for k, a in release.artifacts.items()]),
-        tuple([(d.id, d.role, d.license) for d in release.datasets]) if release.datasets else (),
+        tuple([(k, a.license, a.availability) for k, a in release.artifacts.items()]),
+        tuple([(d.id, d.role, d.license, d.availability, bool(d.location or d.data_card or d.description))
+               for d in release.datasets]) if release.datasets else (),
         tuple([(b.id, b.relation, b.license) for b in release.base_models]) if release.base_models else (),
-        (claims.commercial_use, claims.open_source, claims.osi_approved),
+        (claims.open_source, claims.open_weights, claims.open_data, claims.commercial_use, claims.osi_approved),
+        bool(release.model.architecture),
     )
 
 
-_OPENNESS: BoundedMemo[OpennessVerdicts] = BoundedMemo()
-_LICENSES: BoundedMemo[ScopeHits] = BoundedMemo()
+_SHARED: BoundedMemo[SharedAnalysis] = BoundedMemo()
 
 
 def clear_memos() -> None:
     """Forget every memoised verdict (tests; processes that reload the rule tables)."""
-    _OPENNESS.entries.clear()
-    _LICENSES.entries.clear()
+    _SHARED.entries.clear()
 
 
-def _compute_verdicts(release: Release) -> OpennessVerdicts:
+def _compute_shared(release: Release) -> SharedAnalysis:
     statuses = component_statuses(release)
     mof_result = classify(statuses)
     osaid_result = osaid.evaluate(release, statuses)
-    hits = ScopeHits.run("openness", Context(release, statuses, mof_result, osaid_result))
+    ctx = Context(release, statuses, mof_result, osaid_result)
     openness = {
         "mof": mof_result.to_dict(),
         "osaid": osaid_result.to_dict(),
         "eosai": eosai.evaluate(release, statuses),
     }
-    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, hits)
+    return SharedAnalysis(statuses, mof_result, osaid_result, openness,
+                          ScopeHits.run("openness", ctx), ScopeHits.run("licenses", ctx))
 
 
-def openness_verdicts(release: Release) -> OpennessVerdicts:
-    """The release's openness verdicts, memoised on ``openness_key``."""
-    return _OPENNESS.get(openness_key(release), lambda: _compute_verdicts(release))
+def shared_analysis(release: Release) -> SharedAnalysis:
+    """The release's verdicts and memoised rule hits, memoised on ``memo_key``."""
+    return _SHARED.get(memo_key(release), lambda: _compute_shared(release))
 
 
 def _own_copy(openness: dict[str, Any]) -> dict[str, Any]:
@@ -157,17 +153,18 @@ def analyze(release: Release, *, source: str = "<release>", locate: Locate | Non
     """Findings and openness verdicts for one release. ``shared_openness``: the report's openness
     object is the memoised one, not a copy; for callers that serialise the report at once and
     never edit it (batch audits)."""
-    verdicts = openness_verdicts(release)
-    ctx = Context(release, verdicts.statuses, verdicts.mof, verdicts.osaid)
+    shared = shared_analysis(release)
+    ctx = Context(release, shared.statuses, shared.mof, shared.osaid)
     if locate is not None:
         ctx.locate = locate
     findings: list[Finding] = []
     for rule in rules_in("release"):
-        findings.extend(rule.finding(hit, ctx) for hit in rule.check(ctx))
-    verdicts.hits.add_to(findings, ctx)
-    _LICENSES.get(licenses_key(release), lambda: ScopeHits.run("licenses", ctx)).add_to(findings, ctx)
+        for hit in rule.check(ctx):  # most find nothing: no generator expression to make
+            findings.append(rule.finding(hit, ctx))
+    shared.openness_hits.add_to(findings, ctx)
+    shared.license_hits.add_to(findings, ctx)
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
-    openness = verdicts.openness if shared_openness else _own_copy(verdicts.openness)
+    openness = shared.openness if shared_openness else _own_copy(shared.openness)
     return Report(source=source, findings=findings, openness=openness)
 
 

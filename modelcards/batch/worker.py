@@ -43,7 +43,7 @@ def _input_report(source: str, message: str, line: int | None = None, column: in
     return Report(source, [Finding("INPUT", "input", "error", "card", message, None, line, column)], {})
 
 
-def _roots(chain: list[Link]) -> list[Link]:
+def _roots(chain: tuple[Link, ...]) -> list[Link]:
     """The deepest link of each base model's chain: the model everything else derives from."""
     roots: list[Link] = []
     for link in chain:

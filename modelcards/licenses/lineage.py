@@ -8,6 +8,7 @@ Llama 3.1 terms too (DeepSeek-R1 README §7). The chain comes from the manifest'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from modelcards.licenses.obligations import known_model
 from modelcards.licenses.registry import ResolvedLicense, resolve
@@ -26,12 +27,23 @@ class Link:
     depth: int
 
 
-def base_chain(release: Release) -> list[Link]:
+def base_chain(release: Release) -> tuple[Link, ...]:
+    """Every base model's chain, in the order the release lists them, each link with its license.
+
+    Memoised on the only fields it reads (each base model's id, relation and license; bounded):
+    batch audits meet few distinct lineages, and most cards state none. Links are immutable, so
+    the tuple is shared by every release with the same base models."""
+    if not release.base_models:
+        return ()
+    return _chain(tuple([(base.id, base.relation, base.license) for base in release.base_models]))
+
+
+@lru_cache(maxsize=4096)
+def _chain(bases: tuple[tuple[str, str | None, str | None], ...]) -> tuple[Link, ...]:
     links: list[Link] = []
     seen: set[str] = set()
-    for base in release.base_models:
-        model_id, relation, depth = base.id, base.relation or "finetune", 1
-        declared = base.license
+    for model_id, relation, declared in bases:
+        relation, depth = relation or "finetune", 1
         while model_id and model_id.lower() not in seen and depth <= MAX_DEPTH:
             seen.add(model_id.lower())
             known = known_model(model_id)
@@ -44,4 +56,4 @@ def base_chain(release: Release) -> list[Link]:
             links.append(link)
             model_id = known.base if known and known.base else ""
             relation, declared, depth = "finetune", None, depth + 1
-    return links
+    return tuple(links)

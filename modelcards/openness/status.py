@@ -78,19 +78,10 @@ def _from_datasets(component: Component, datasets: list[Dataset]) -> ComponentSt
     return ComponentStatus(component, worst, combined, availability, derived_from_datasets=True)
 
 
-def status_key(release: Release) -> tuple[object, ...]:
-    """Everything ``component_statuses`` reads from a release, and nothing else (the memo keys of
-    ``modelcards.analysis`` are built from it)."""
-    defaults = release.licenses
-    return (
-        release.license, defaults.code, defaults.data, defaults.document,
-        tuple([(k, a.license, a.availability) for k, a in release.artifacts.items()]),
-        tuple([(d.role, d.license, d.availability) for d in release.datasets]) if release.datasets else (),
-    )
-
-
 def component_statuses(release: Release) -> dict[str, ComponentStatus]:
-    """Status of all 17 MOF components, in the framework's order."""
+    """Status of all 17 MOF components, in the framework's order. Verdicts are memoised on
+    ``modelcards.analysis.memo_key``, which lists every release field read here: keep them in
+    step."""
     result: dict[str, ComponentStatus] = {}
     training = [d for d in release.datasets if d.role in TRAINING_ROLES]
     evaluation = [d for d in release.datasets if d.role == "evaluation"]

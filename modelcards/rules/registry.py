@@ -55,9 +55,8 @@ class Context:
     locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]] = nowhere
 
     @_once
-    def base_chain(self) -> list[Link]:
-        """The base-model chain with each link's license; several license rules walk it,
-        so it is built once per analysis."""
+    def base_chain(self) -> tuple[Link, ...]:
+        """The base-model chain with each link's license; several license rules walk it."""
         return base_chain(self.release)
 
     @_once
@@ -91,10 +90,10 @@ Check = Callable[[Context], Iterable[Hit]]
 Scope = Literal["release", "openness", "licenses"]
 """What a check reads, which decides whether its hits can be memoised (``modelcards.analysis``).
 ``openness``: only the component statuses, the MOF / OSAID verdicts and the fields they are
-computed from (``openness_key``: license and availability fields, listed artifacts, dataset
-roles, claims). ``licenses``: only stated licenses, dataset and base-model identities with their
-licenses, and the license claims (``licenses_key``). ``release``: anything, the name and card
-text included; run for every release."""
+computed from (license and availability fields, listed artifacts, dataset roles, claims).
+``licenses``: only stated licenses, dataset and base-model identities with their licenses, and
+the license claims. Both are memoised on ``analysis.memo_key``, which lists those fields.
+``release``: anything, the name and card text included; run for every release."""
 
 
 @dataclass(frozen=True)
