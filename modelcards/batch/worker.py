@@ -6,6 +6,7 @@ Runs in worker processes, so it takes and returns plain picklable values.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from modelcards.analysis import analyze
@@ -103,6 +104,9 @@ def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | Non
     return report, release.license, families
 
 
+_severity, _rule = attrgetter("severity"), attrgetter("rule")
+
+
 def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | None:
     """(JSONL record, summary row), or None for a walked file that is not a card; ``encode``:
     whether to make the record (the csv and table formats print the row alone)."""
@@ -110,7 +114,8 @@ def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | No
     if audited is None:
         return None
     report, license_text, families = audited
-    severities = [finding.severity for finding in report.findings]
+    findings = report.findings
+    severities = list(map(_severity, findings))
     mof = report.openness.get("mof") or {}
     row = Row(
         item.source,
@@ -120,7 +125,7 @@ def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | No
         (report.openness.get("osaid") or {}).get("verdict", "unreadable"),
         severities.count("error"), severities.count("warning"), severities.count("info"),
         license_text,
-        tuple(sorted({f.rule for f in report.findings})),
+        tuple(sorted(set(map(_rule, findings)))),
         families,
     )
     # an analysed card's openness object is the memo's; an unreadable card's is its own, empty
