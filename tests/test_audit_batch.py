@@ -337,3 +337,21 @@ def test_a_walked_manifest_gets_the_same_located_record_as_the_file_named_alone(
     assert any(f["line"] for record in walked for f in record["findings"])
     broken_record = next(r for r in walked if r["source"] == str(broken))
     assert [(f["kind"], f["line"]) for f in broken_record["findings"]] == [("input", 5)]
+
+
+def test_summary_breakdowns_are_ordered_as_counter_most_common_orders_them():
+    """The summary keeps plain counts; its top-N lists must still be largest first with ties in
+    the order first met, as ``collections.Counter.most_common`` gives them."""
+    import random
+    from collections import Counter
+
+    from modelcards.batch.summary import top
+
+    rng = random.Random(7)
+    for _ in range(300):
+        keys = [rng.choice("abcdefgh") for _ in range(rng.randint(0, 40))]
+        counts: dict[str, int] = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        for n in (None, 1, 3, 10):
+            assert top(counts, n) == Counter(keys).most_common(n)
