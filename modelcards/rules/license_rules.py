@@ -85,14 +85,13 @@ def _carries(declared: ResolvedLicense, base: ResolvedLicense) -> bool:
     return any(info.family in families for info in base.licenses if info.family)
 
 
-def _chain_terms(ctx: Context) -> Iterator[tuple[Link, LicenseTerms]]:
-    for link in ctx.base_chain:
-        if link.license is None:
-            continue
-        for info in link.license.licenses:
-            terms = terms_for(info.id)
-            if terms is not None:
-                yield link, terms
+def _chain_terms(ctx: Context) -> tuple[tuple[Link, LicenseTerms], ...]:
+    """(link, terms) for every license with sourced terms along the base-model chain. Most
+    releases have no base model, and the naming and attribution rules ask for every card."""
+    if not ctx.base_chain:
+        return ()
+    return tuple([(link, terms) for link in ctx.base_chain if link.license is not None
+                  for info in link.license.licenses if (terms := terms_for(info.id)) is not None])
 
 
 def _card_text(ctx: Context) -> str:
