@@ -164,8 +164,8 @@ def metadata_fields(meta: dict[str, Any], name: str, *, read_only: bool = False)
     license_value = get("license")
     if isinstance(license_value, list):
         license_value = " AND ".join(str(v) for v in license_value)
-    base_models = _as_list(get("base_model"))
-    role = "fine-tuning" if get("base_model") else "pretraining"
+    base_model, datasets = get("base_model"), get("datasets")
+    role = "fine-tuning" if base_model else "pretraining"
     return {
         "name": name,
         "license": str(license_value) if license_value is not None else None,
@@ -176,8 +176,10 @@ def metadata_fields(meta: dict[str, Any], name: str, *, read_only: bool = False)
             "pipeline_tag": get("pipeline_tag"),
             "library_name": get("library_name"),
         },
-        "base_models": [{"id": b, "relation": known_relation} for b in base_models],
-        "datasets": [{"id": d, "role": role} for d in _as_list(get("datasets"))],
+        # most cards name no base model and many no dataset: no comprehension to run for them
+        "base_models": [] if base_model is None else
+        [{"id": b, "relation": known_relation} for b in _as_list(base_model)],
+        "datasets": [] if datasets is None else [{"id": d, "role": role} for d in _as_list(datasets)],
         "tags": _as_list(get("tags")),
         "extra": unmapped,
         **(_shared_parts() if read_only else _own_parts()),
