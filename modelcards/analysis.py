@@ -1,10 +1,10 @@
 """``analyze(release) -> Report``: a pure function, no I/O.
 
 Batch audits meet the same license combinations card after card, so the parts of an analysis
-that follow from a few fields alone are memoised on exactly those fields (``memo_key``,
-bounded): the openness verdicts and the hits of the ``openness``- and ``licenses``-scope rules.
-Hits are located in each release's own source, and every report gets its own findings list and,
-unless asked otherwise, its own verdicts.
+that follow from a few fields alone are memoised on exactly those fields (``memo_keys``,
+bounded): the openness verdicts with the hits of ``openness``-scope rules, and the hits of
+``licenses``-scope rules. Hits are located in each release's own source, and every report gets
+its own findings list and, unless asked otherwise, its own verdicts.
 """
 
 from __future__ import annotations
@@ -72,69 +72,68 @@ class ScopeHits:
 
 
 @dataclass(frozen=True)
-class SharedAnalysis:
-    """Everything that follows from a release's memo key alone: component statuses, the MOF /
-    OSAID / EOSAI verdicts, and the hits of the ``openness``- and ``licenses``-scope rules."""
+class OpennessVerdicts:
+    """Everything that follows from a release's openness inputs alone: component statuses, the
+    MOF / OSAID / EOSAI verdicts, and the hits of the rules whose scope is ``openness``."""
 
     statuses: dict[str, ComponentStatus]
     mof: MofResult
     osaid: OsaidResult
     openness: dict[str, Any]
-    openness_hits: ScopeHits
-    license_hits: ScopeHits
+    hits: ScopeHits
 
 
-def memo_key(release: Release) -> tuple[object, ...]:
-    """Everything the openness verdicts and the ``openness``- and ``licenses``-scope rules read
-    from a release, and nothing else; built once per analysis (a third of analysing a card went
-    to building one key per memoised scope, with the same fields read twice):
+def memo_keys(release: Release) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """(openness key, licenses key), built together so that each field is read once.
 
-    * what ``component_statuses`` reads: license and availability fields, listed artifacts,
-      dataset roles;
-    * the claims; whether each dataset is described (OSAID data information) and whether the
-      architecture is stated (EOSAI);
-    * the license name and link, dataset and base-model identities with their licenses.
+    The openness key holds everything the openness verdicts and ``openness``-scope rules read,
+    and nothing else: the status inputs (license and availability fields, listed artifacts,
+    dataset roles), the open-source / weights / data claims, whether each dataset is described
+    (OSAID data information) and whether the architecture is stated (EOSAI). Few combinations
+    exist, so the costly part of an analysis is shared even by cards whose base models differ.
 
-    Not the name or the card text: the naming and attribution rules, which read them, are not
-    memoised."""
-    claims, defaults = release.claims, release.licenses
-    return (
-        release.license, release.license_name, release.license_link,
-        defaults.code, defaults.data, defaults.document,
+    The licenses key is the openness key plus what only ``licenses``-scope rules read: the
+    license name and link, dataset ids, base-model identities with their licenses and the
+    commercial-use and OSI claims. Neither holds the name or the card text: the naming and
+    attribution rules, which read them, are not memoised."""
+    claims, defaults, datasets, bases = release.claims, release.licenses, release.datasets, release.base_models
+    openness = (
+        release.license, defaults.code, defaults.data, defaults.document,
         tuple([(k, a.license, a.availability) for k, a in release.artifacts.items()]),
-        tuple([(d.id, d.role, d.license, d.availability, bool(d.location or d.data_card or d.description))
-               for d in release.datasets]) if release.datasets else (),
-        tuple([(b.id, b.relation, b.license) for b in release.base_models]) if release.base_models else (),
-        (claims.open_source, claims.open_weights, claims.open_data, claims.commercial_use, claims.osi_approved),
+        tuple([(d.role, d.license, d.availability, bool(d.location or d.data_card or d.description))
+               for d in datasets]) if datasets else (),
+        (claims.open_source, claims.open_weights, claims.open_data),
         bool(release.model.architecture),
+    )
+    return openness, (
+        openness, release.license_name, release.license_link,
+        tuple([d.id for d in datasets]) if datasets else (),
+        tuple([(b.id, b.relation, b.license) for b in bases]) if bases else (),
+        (claims.commercial_use, claims.osi_approved),
     )
 
 
-_SHARED: BoundedMemo[SharedAnalysis] = BoundedMemo()
+_OPENNESS: BoundedMemo[OpennessVerdicts] = BoundedMemo()
+_LICENSES: BoundedMemo[ScopeHits] = BoundedMemo()
 
 
 def clear_memos() -> None:
     """Forget every memoised verdict (tests; processes that reload the rule tables)."""
-    _SHARED.entries.clear()
+    _OPENNESS.entries.clear()
+    _LICENSES.entries.clear()
 
 
-def _compute_shared(release: Release) -> SharedAnalysis:
+def _compute_verdicts(release: Release) -> OpennessVerdicts:
     statuses = component_statuses(release)
     mof_result = classify(statuses)
     osaid_result = osaid.evaluate(release, statuses)
-    ctx = Context(release, statuses, mof_result, osaid_result)
+    hits = ScopeHits.run("openness", Context(release, statuses, mof_result, osaid_result))
     openness = {
         "mof": mof_result.to_dict(),
         "osaid": osaid_result.to_dict(),
         "eosai": eosai.evaluate(release, statuses),
     }
-    return SharedAnalysis(statuses, mof_result, osaid_result, openness,
-                          ScopeHits.run("openness", ctx), ScopeHits.run("licenses", ctx))
-
-
-def shared_analysis(release: Release) -> SharedAnalysis:
-    """The release's verdicts and memoised rule hits, memoised on ``memo_key``."""
-    return _SHARED.get(memo_key(release), lambda: _compute_shared(release))
+    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, hits)
 
 
 def _own_copy(openness: dict[str, Any]) -> dict[str, Any]:
@@ -154,18 +153,19 @@ def analyze(release: Release, *, source: str = "<release>", locate: Locate | Non
     """Findings and openness verdicts for one release. ``shared_openness``: the report's openness
     object is the memoised one, not a copy; for callers that serialise the report at once and
     never edit it (batch audits)."""
-    shared = shared_analysis(release)
-    ctx = Context(release, shared.statuses, shared.mof, shared.osaid)
+    openness_key, licenses_key = memo_keys(release)
+    verdicts = _OPENNESS.get(openness_key, lambda: _compute_verdicts(release))
+    ctx = Context(release, verdicts.statuses, verdicts.mof, verdicts.osaid)
     if locate is not None:
         ctx.locate = locate
     findings: list[Finding] = []
     for rule in rules_in("release"):
         for hit in rule.check(ctx):  # most find nothing: no generator expression to make
             findings.append(rule.finding(hit, ctx))
-    shared.openness_hits.add_to(findings, ctx)
-    shared.license_hits.add_to(findings, ctx)
+    verdicts.hits.add_to(findings, ctx)
+    _LICENSES.get(licenses_key, lambda: ScopeHits.run("licenses", ctx)).add_to(findings, ctx)
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
-    openness = shared.openness if shared_openness else _own_copy(shared.openness)
+    openness = verdicts.openness if shared_openness else _own_copy(verdicts.openness)
     return Report(source=source, findings=findings, openness=openness)
 
 

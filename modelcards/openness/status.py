@@ -80,7 +80,7 @@ def _from_datasets(component: Component, datasets: list[Dataset]) -> ComponentSt
 
 def component_statuses(release: Release) -> dict[str, ComponentStatus]:
     """Status of all 17 MOF components, in the framework's order. Verdicts are memoised on
-    ``modelcards.analysis.memo_key``, which lists every release field read here: keep them in
+    ``modelcards.analysis.memo_keys``, which lists every release field read here: keep them in
     step."""
     result: dict[str, ComponentStatus] = {}
     training = [d for d in release.datasets if d.role in TRAINING_ROLES]

@@ -92,7 +92,7 @@ Scope = Literal["release", "openness", "licenses"]
 ``openness``: only the component statuses, the MOF / OSAID verdicts and the fields they are
 computed from (license and availability fields, listed artifacts, dataset roles, claims).
 ``licenses``: only stated licenses, dataset and base-model identities with their licenses, and
-the license claims. Both are memoised on ``analysis.memo_key``, which lists those fields.
+the license claims. ``analysis.memo_keys`` lists those fields, the keys they are memoised on.
 ``release``: anything, the name and card text included; run for every release."""
 
 
