@@ -96,3 +96,18 @@ def test_memoised_hits_are_placed_by_each_call_whatever_came_before():
         scopes = {RULES[f.rule].scope for f in placed}
         assert {"openness", "licenses"} <= scopes, order  # memoised scopes, not only per-release rules
         assert [(f.rule, f.subject, f.message) for f in manifest] == [(f.rule, f.subject, f.message) for f in card]
+
+
+def test_base_model_chains_are_told_apart_by_id_relation_and_license() -> None:
+    """Chains are memoised on each base model's id, relation and license: a release that names
+    the same base with another relation or license must get its own chain."""
+    from modelcards.licenses.lineage import base_chain
+
+    def chain(**base: str) -> tuple[Any, ...]:
+        return base_chain(Release.model_validate({"name": "x", "base_models": [{"id": "org/base", **base}]}))
+
+    plain, licensed, merged = chain(), chain(license="MIT"), chain(relation="merge")
+    assert plain[0].license is None and plain[0].relation == "finetune"
+    assert licensed[0].license is not None and licensed[0].license.canonical == "MIT"
+    assert merged[0].relation == "merge"
+    assert base_chain(Release.model_validate({"name": "x"})) == ()
