@@ -4,7 +4,10 @@ For each *.md card: import it (as `modelcards import` does), render the manifest
 `modelcards render` does) and compare with huggingface_hub's parser: no front-matter key lost
 or changed, every non-blank body line present (modelcards.rendering.roundtrip). Cards whose
 front matter huggingface_hub cannot parse either must be rejected by import with a located
-message (the exit-2 path). Skips (exit 0) when the corpus is absent.
+message (the exit-2 path). So must cards that open a front matter with a ``---`` line and never
+close it: huggingface_hub silently reads those as having no metadata at all, which drops every
+key the author wrote; modelcards refuses them, located, and writes nothing. Skips (exit 0) when
+the corpus is absent.
 
     python scripts/hf_cards_roundtrip.py [CORPUS_DIR] [--show N]
 """
@@ -20,13 +23,16 @@ DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "h
 
 
 def _hub_parses(text: str) -> bool:
+    """Whether huggingface_hub reads the card's metadata: it parses, and an opened front matter
+    is found (else the Hub reads the card as metadata-free and its keys are gone)."""
     from huggingface_hub import ModelCard
+    from huggingface_hub.repocard import REGEX_YAML_BLOCK
 
     try:
         ModelCard(text)
     except Exception:
         return False
-    return True
+    return not text.lstrip().startswith("---") or REGEX_YAML_BLOCK.search(text) is not None
 
 
 def main() -> int:
@@ -43,7 +49,8 @@ def main() -> int:
     from modelcards.rendering import outputs
     from modelcards.rendering.roundtrip import compare
 
-    cards = sorted(p for p in corpus.rglob("*.md") if p.is_file())
+    cards_dir = corpus / "cards" if (corpus / "cards").is_dir() else corpus  # not the corpus's README
+    cards = sorted(p for p in cards_dir.rglob("*.md") if p.is_file())
     lossless, normalised, rejected_located, lenient, failures = 0, 0, 0, 0, []
     parseable = 0
     for path in cards:

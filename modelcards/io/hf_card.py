@@ -89,12 +89,15 @@ _TEXT_ONLY = {"license_name", "license_link", "pipeline_tag", "library_name", "b
 def _fits(key: str, value: Any) -> bool:
     """Whether a mapped key holds the shape the Hub documents (text, or text and lists of text).
     Anything else (``license: 123``, ``tags: {a: b}``) stays verbatim in ``extra``: coercing it
-    would change what the card says."""
-    if value is None or isinstance(value, str):
+    would change what the card says. So do empty values (``tags: []``, ``license: ''``): the
+    release would hold nothing for them, and rendering would drop the key."""
+    if value is None:
         return True
+    if isinstance(value, str):
+        return bool(value)
     if key in _TEXT_ONLY:
         return False
-    return isinstance(value, list) and all(map(_is_text, value))
+    return isinstance(value, list) and bool(value) and all(map(_is_text, value))
 
 
 _is_text = str.__instancecheck__
@@ -152,7 +155,7 @@ def metadata_fields(meta: dict[str, Any], name: str, *, read_only: bool = False)
     unmapped: dict[str, Any] = {}
     for key, value in meta.items():
         # text is the common case and always fits: no call for it (batch audits read millions)
-        if key in _MAPPED and (type(value) is str or _fits(key, value)):
+        if key in _MAPPED and ((type(value) is str and value) or _fits(key, value)):
             mapped[key] = value
         else:
             unmapped[key] = value

@@ -26,7 +26,10 @@ def hub_ids() -> frozenset[str]:
 
 
 def hub_license(text: str | None, name: str | None = None, link: str | None = None) -> HubLicense:
-    """The Hub form of ``text``; stated ``name``/``link`` are kept as given."""
+    """The Hub form of ``text``; stated ``name``/``link`` are kept as given.
+
+    A license this project does not know is written back as stated rather than turned into
+    ``other``: guessing would rewrite what the card says, and the license rules report it."""
     if text is None:
         return HubLicense(None, name, link)
     if text in hub_ids():
@@ -39,4 +42,6 @@ def hub_license(text: str | None, name: str | None = None, link: str | None = No
             return HubLicense(info.hub_id, name, link)
         if info.hub_id.startswith("other:"):
             return HubLicense("other", name or info.hub_id.split(":", 1)[1], link)
+    if info is None and not text.startswith("LicenseRef-"):
+        return HubLicense(text, name, link)  # unknown: written as stated, and LIC001 says so
     return HubLicense("other", name or (info.name if info else text), link)

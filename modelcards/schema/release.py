@@ -10,12 +10,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from modelcards.schema.artifacts import ArtifactId, Availability
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Tag = Annotated[str, StringConstraints(min_length=1)]
+"""A Hub tag exactly as written: the Hub keeps ``' audio'`` as it is, so stripping would change a card."""
+
+
+def _trim_blank_lines(text: str) -> str:
+    """Drop blank lines around Markdown prose and trailing blanks, but keep the first line's
+    indentation: an indented line is part of what the card says (an indented code block, a
+    heading the Hub shows as text)."""
+    lines = text.rstrip().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+Prose = Annotated[str, AfterValidator(_trim_blank_lines)]
 
 
 class _Strict(BaseModel):
@@ -113,15 +128,15 @@ class Claims(_Strict):
 class CardText(_Strict):
     """Prose sections of the model card; Markdown."""
 
-    summary: Text | None = None
-    intended_use: Text | None = None
-    out_of_scope: Text | None = None
-    limitations: Text | None = None
-    bias_risks: Text | None = None
-    training: Text | None = None
-    evaluation: Text | None = None
-    environmental_impact: Text | None = None
-    citation: Text | None = None
+    summary: Prose | None = None
+    intended_use: Prose | None = None
+    out_of_scope: Prose | None = None
+    limitations: Prose | None = None
+    bias_risks: Prose | None = None
+    training: Prose | None = None
+    evaluation: Prose | None = None
+    environmental_impact: Prose | None = None
+    citation: Prose | None = None
     sections: dict[NonEmpty, str] = Field(
         default_factory=dict, description="Further sections, title -> Markdown body, kept in order."
     )
@@ -150,7 +165,7 @@ class Release(_Strict):
     evaluation: list[EvalResult] = Field(default_factory=list)
     claims: Claims = Field(default_factory=Claims)
     card: CardText = Field(default_factory=CardText)
-    tags: list[NonEmpty] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list)
     extra: dict[str, Any] = Field(
         default_factory=dict, description="Metadata kept verbatim (e.g. unknown Hub card keys on import)."
     )
