@@ -87,7 +87,7 @@ def time_baseline(cards: list[str]) -> float:
 
 
 def time_audit(dump: Path, jobs: int) -> float:
-    from modelcards.batch import audit_paths
+    from modelcards.audit import audit_paths
 
     sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     start = time.perf_counter()

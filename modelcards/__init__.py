@@ -25,7 +25,7 @@ def load(path: str) -> Release:
 
     Raises ``modelcards.errors.InputError`` with located problems on bad input.
     """
-    from modelcards.io.sources import read_source
+    from modelcards.readers.dispatch import read_source
 
     return read_source(str(path)).release
 
@@ -49,10 +49,10 @@ def render(
     """Write the release's outputs into ``out_dir``; returns the paths written (unchanged files are not).
 
     Text the user added to an existing README.md outside generated blocks is kept. Raises
-    ``modelcards.rendering.outputs.RenderRefused`` (an InputError) when a generated block was edited by
+    ``modelcards.renderers.outputs.RenderRefused`` (an InputError) when a generated block was edited by
     hand, unless ``force``; nothing is written then.
     """
-    from modelcards.rendering import outputs
+    from modelcards.renderers import outputs
 
     planned = outputs.plan(release, out_dir, report, formats=formats, templates=templates, force=force)
     return [str(path) for path in outputs.write(planned)]

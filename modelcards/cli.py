@@ -93,9 +93,9 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
       modelcards check modelcard.yaml --select LIC --fail-on warning
     """
     from modelcards.analysis import analyze
+    from modelcards.diagnostics import formatters as formats
     from modelcards.errors import InputError
-    from modelcards.io.sources import read_source
-    from modelcards.output import formats
+    from modelcards.readers.dispatch import read_source
     from modelcards.rules.selection import fails, select_findings
 
     settings = _settings()
@@ -116,7 +116,7 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
             continue
         release = source.release
         if online:
-            from modelcards.io.hub import fill_base_licenses
+            from modelcards.hub import fill_base_licenses
 
             release, notes = fill_base_licenses(release)
             for note in notes:
@@ -134,7 +134,7 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
 
 
 def _has_front_matter(path: str) -> bool:
-    from modelcards.io.hf_card import looks_like_card
+    from modelcards.readers.hub_card import looks_like_card
 
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -152,7 +152,7 @@ def _refuse_unknown_codes(patterns: tuple[str, ...]) -> None:
     codes = all_rules()
     unknown = unknown_patterns(patterns, codes)
     if unknown:
-        from modelcards.io.validation import did_you_mean
+        from modelcards.fuzzy import did_you_mean
 
         click.echo(f"error: no rule matches {unknown[0]!r}{did_you_mean(unknown[0], codes)}", err=True)
         sys.exit(EXIT_INPUT)
@@ -182,8 +182,8 @@ def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, repor
       modelcards audit hub-dump.parquet --jobs 0 --format csv > audit.csv
       modelcards audit cards/ --summary --report audit.html > /dev/null
     """
-    from modelcards.batch import audit_paths
-    from modelcards.batch.progress import progress_display
+    from modelcards.audit import audit_paths
+    from modelcards.audit.progress import progress_display
 
     if report_path and not report_path.lower().endswith((".html", ".htm", ".json")):
         click.echo(f"error: --report {report_path}: use a .html or .json file name", err=True)
@@ -199,8 +199,8 @@ def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, repor
 def _write_audit_report(path: str, summary: Any) -> None:
     import json
 
-    from modelcards.batch.html_report import render_report
-    from modelcards.io.writer import write_atomic
+    from modelcards.audit.html_report import render_report
+    from modelcards.files import write_atomic
 
     as_json = path.lower().endswith(".json")
     text = json.dumps(summary.to_dict(), indent=2) + "\n" if as_json else render_report(summary)
@@ -237,7 +237,7 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
       modelcards render modelcard.yaml -o release/ --check      # in CI: fail on drift
       modelcards render modelcard.yaml --formats readme,json
     """
-    from modelcards.rendering.outputs import DEFAULT_FORMATS, EMITTERS
+    from modelcards.renderers.outputs import DEFAULT_FORMATS, EMITTERS
 
     if list_formats:
         for name, emitter in EMITTERS.items():
@@ -250,7 +250,7 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
         selected = settings.formats or DEFAULT_FORMATS
     unknown = [f for f in selected if f not in EMITTERS]
     if unknown:
-        from modelcards.io.validation import did_you_mean
+        from modelcards.fuzzy import did_you_mean
 
         click.echo(f"error: unknown format {unknown[0]!r}{did_you_mean(unknown[0], EMITTERS)}", err=True)
         sys.exit(EXIT_INPUT)
@@ -269,8 +269,8 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
                 check_only: bool) -> int:
     from modelcards.analysis import analyze
     from modelcards.errors import InputError
-    from modelcards.io.sources import read_source
-    from modelcards.rendering import outputs
+    from modelcards.readers.dispatch import read_source
+    from modelcards.renderers import outputs
 
     try:
         source = read_source(path)
@@ -359,9 +359,9 @@ def import_(src: str, out_path: str, force: bool) -> None:
       modelcards import hf:EleutherAI/pythia-6.9b -o modelcard.yaml
     """
     from modelcards.errors import InputError
-    from modelcards.io.importer import import_source
-    from modelcards.io.manifest_writer import manifest_yaml
-    from modelcards.io.writer import write_atomic
+    from modelcards.files import write_atomic
+    from modelcards.readers.importer import import_source
+    from modelcards.renderers.manifest_yaml import manifest_yaml
 
     _refuse_overwrite(out_path, force)
     try:
@@ -379,8 +379,8 @@ def import_(src: str, out_path: str, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: str, name: str, force: bool) -> None:
     """Write a commented starter manifest to PATH (default: modelcard.yaml)."""
-    from modelcards.io.starter import starter_manifest
-    from modelcards.io.writer import write_atomic
+    from modelcards.files import write_atomic
+    from modelcards.starter import starter_manifest
 
     _refuse_overwrite(path, force)
     write_atomic(path, starter_manifest(name))
@@ -392,7 +392,7 @@ def schema() -> None:
     """Print the JSON Schema of the release manifest."""
     import json
 
-    from modelcards.schema.jsonschema import release_json_schema
+    from modelcards.schema.json_schema import release_json_schema
 
     click.echo(json.dumps(release_json_schema(), indent=2))
 
@@ -410,7 +410,7 @@ def explain(code: str | None) -> None:
         return
     rule = rules.get(code.upper())
     if rule is None:
-        from modelcards.io.validation import did_you_mean
+        from modelcards.fuzzy import did_you_mean
 
         click.echo(f"error: no rule {code!r}{did_you_mean(code.upper(), rules)}", err=True)
         sys.exit(EXIT_INPUT)

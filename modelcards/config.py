@@ -69,7 +69,7 @@ def load_settings(start: Path | None = None) -> Settings:
         raise InputError.single("[tool.modelcards] must be a table", str(path))
     unknown = set(table) - _KEYS
     if unknown:
-        from modelcards.io.validation import did_you_mean
+        from modelcards.fuzzy import did_you_mean
 
         key = sorted(unknown)[0]
         raise InputError.single(f"[tool.modelcards] unknown key {key!r}{did_you_mean(key, _KEYS)}", str(path))

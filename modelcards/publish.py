@@ -16,7 +16,7 @@ from modelcards.errors import InputError
 from modelcards.report import Finding, Report
 
 if TYPE_CHECKING:
-    from modelcards.io.sources import Source
+    from modelcards.readers.dispatch import Source
 
 MANIFEST_NAMES = ("modelcard.yaml", "modelcard.yml")
 
@@ -43,7 +43,7 @@ def find_manifest(folder: str | Path) -> Path:
 
 def guard(folder: str | Path) -> Report:
     """The folder's report; raises PublishBlocked when it has error findings, InputError on bad input."""
-    from modelcards.io.sources import read_source
+    from modelcards.readers.dispatch import read_source
 
     manifest = find_manifest(folder)
     return _guarded(manifest, read_source(str(manifest)))
@@ -78,8 +78,8 @@ def publish(folder: str | Path, repo_id: str, *, dry_run: bool = False, token: s
             commit_message: str | None = None) -> PublishResult:
     import os
 
-    from modelcards.io.sources import read_source
-    from modelcards.rendering import outputs
+    from modelcards.readers.dispatch import read_source
+    from modelcards.renderers import outputs
 
     root = Path(folder)
     manifest = find_manifest(root)

@@ -2,7 +2,7 @@
 
 For each *.md card: import it (as `modelcards import` does), render the manifest (as
 `modelcards render` does) and compare with huggingface_hub's parser: no front-matter key lost
-or changed, every non-blank body line present (modelcards.rendering.roundtrip). Cards whose
+or changed, every non-blank body line present (tools.roundtrip). Cards whose
 front matter huggingface_hub cannot parse either must be rejected by import with a located
 message (the exit-2 path). So must cards that open a front matter with a ``---`` line and never
 close it: huggingface_hub silently reads those as having no metadata at all, which drops every
@@ -19,7 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "hf-cards"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpora" / "hf-cards"
+sys.path.insert(0, str(ROOT))  # tools/, the QA measures kept out of the shipped package
 
 
 def _hub_parses(text: str) -> bool:
@@ -45,9 +47,9 @@ def main() -> int:
         print(f"skip: no corpus at {corpus}")
         return 0
     from modelcards.errors import InputError
-    from modelcards.io.card_import import release_from_readme
-    from modelcards.rendering import outputs
-    from modelcards.rendering.roundtrip import compare
+    from modelcards.readers.card_body import release_from_readme
+    from modelcards.renderers import outputs
+    from tools.roundtrip import compare
 
     cards_dir = corpus / "cards" if (corpus / "cards").is_dir() else corpus  # not the corpus's README
     cards = sorted(p for p in cards_dir.rglob("*.md") if p.is_file())

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from modelcards.errors import InputError  # noqa: E402
-from modelcards.io.sources import read_source  # noqa: E402
 from modelcards.openness.components import mof  # noqa: E402
 from modelcards.openness.mof import classify  # noqa: E402
 from modelcards.openness.status import component_statuses  # noqa: E402
+from modelcards.readers.dispatch import read_source  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "mot"
 

@@ -137,7 +137,7 @@ def test_report_needs_a_known_suffix_and_keeps_existing_files_on_refusal(cli, wr
 ])
 def test_the_fast_front_matter_loader_agrees_with_the_located_loader(text):
     from modelcards.errors import InputError
-    from modelcards.io.located_yaml import load_fast, load_text
+    from modelcards.readers.located_yaml import load_fast, load_text
 
     try:
         expected = load_text(text, "card.md", line_offset=1)
@@ -159,7 +159,7 @@ def test_the_fast_loaders_tags_are_pyyamls_for_every_kind_of_scalar():
 
     import yaml
 
-    from modelcards.io.located_yaml import _implicit_tag
+    from modelcards.readers.located_yaml import _implicit_tag
 
     pieces = ["", "0", "1", "9", ".", "-", "+", "e", "x", "o", "O", "n", "N", "y", "Y", "t", "T", "f", "F",
               "~", "<<", "=", "!", "&", "*", "_", ":", "2024-01-02", "inf", "nan", "true", "null", "yes", "off",
@@ -230,7 +230,7 @@ def test_progress_is_drawn_on_a_terminal_and_never_in_the_output(tmp_path):
 
 
 def test_json_lines_are_the_same_value_with_or_without_orjson(monkeypatch):
-    from modelcards.batch import jsonio
+    from modelcards.audit import jsonio
 
     assert jsonio._orjson is not None, "the test extras install orjson"
     report = modelcards.analyze(modelcards.load(str(ROOT / "examples" / "olmo-7b" / "modelcard.yaml")))
@@ -247,7 +247,7 @@ def test_a_batch_line_is_the_check_json_object_whichever_encoder_runs(monkeypatc
     """orjson writes findings straight from the dataclass; the standard library goes through
     ``to_dict``. Both must give exactly the ``check --format json`` object."""
     from modelcards import analyze, load
-    from modelcards.batch import jsonio
+    from modelcards.audit import jsonio
 
     report = analyze(load(str(ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml")))
     assert report.findings
@@ -262,7 +262,7 @@ def test_a_batch_line_is_the_check_json_object_whichever_encoder_runs(monkeypatc
 def test_records_are_the_same_utf8_lines_into_a_file_or_a_text_stream_without_bytes(tmp_path):
     """Release scripts call ``audit_paths`` with any text stream: a file's records go to its byte
     buffer as UTF-8, a StringIO gets them decoded, and text written before stays first."""
-    from modelcards.batch import audit_paths
+    from modelcards.audit import audit_paths
 
     card = tmp_path / "cards" / "Модель" / "README.md"
     card.parent.mkdir(parents=True)
@@ -283,7 +283,7 @@ def test_records_are_the_same_utf8_lines_into_a_file_or_a_text_stream_without_by
 def test_read_only_card_releases_equal_own_ones_and_own_ones_share_nothing():
     """Batch audits read cards with shared empty parts; a release handed to a user must be its
     own, so editing one cannot change the next card loaded."""
-    from modelcards.io.hf_card import release_from_card
+    from modelcards.readers.hub_card import release_from_card
 
     text = _card("Shared", base="meta-llama/Meta-Llama-3-8B")
     shared, _ = release_from_card(text, "a/README.md", read_only=True)
@@ -303,8 +303,8 @@ def test_records_with_shared_openness_are_the_same_bytes_and_follow_each_verdict
     """Batch records reuse the JSON of the memoised openness object; each record must still be
     exactly what encoding the whole report gives, for every distinct verdict in the run."""
     from modelcards.analysis import analyze
-    from modelcards.batch import jsonio
-    from modelcards.io.hf_card import release_from_card
+    from modelcards.audit import jsonio
+    from modelcards.readers.hub_card import release_from_card
 
     texts = [_card("A"), _card("B", license="cc-by-nc-4.0"), _card("A2"), _card("C", license="llama3")]
     records = []
@@ -345,7 +345,7 @@ def test_summary_breakdowns_are_ordered_as_counter_most_common_orders_them():
     import random
     from collections import Counter
 
-    from modelcards.batch.summary import top
+    from modelcards.audit.summary import top
 
     rng = random.Random(7)
     for _ in range(300):

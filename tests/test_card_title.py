@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from modelcards.io.hf_card import _TITLE, card_title, release_from_card
+from modelcards.readers.hub_card import _TITLE, card_title, release_from_card
 
 PIECES = ["#", "# ", "##", "#\t", "\n", "\r\n", "\r", " ", "\t", "x", "Title", "#x", "  # y", "---\n"]
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from modelcards.analysis import analyze
-from modelcards.io.sources import read_source
+from modelcards.readers.dispatch import read_source
 
 from conftest import EXAMPLES, ROOT
 

@@ -11,9 +11,9 @@ from cyclonedx.schema import SchemaVersion
 from cyclonedx.validation.json import JsonStrictValidator
 
 import modelcards
-from modelcards.rendering.badge import badge_svg, shields_endpoint
-from modelcards.rendering.cyclonedx import cyclonedx_json
-from modelcards.rendering.spdx import spdx_document
+from modelcards.renderers.badge import badge_svg, shields_endpoint
+from modelcards.renderers.cyclonedx import cyclonedx_json
+from modelcards.renderers.spdx import spdx_document
 
 from conftest import EXAMPLES
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from modelcards.rendering.roundtrip import compare
+from tools.roundtrip import compare
 
 from conftest import ROOT
 

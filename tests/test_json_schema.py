@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from modelcards.schema.jsonschema import release_json_schema_text
+from modelcards.schema.json_schema import release_json_schema_text
 
 from conftest import ROOT
 

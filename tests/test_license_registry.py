@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from modelcards.licenses.registry import lookup, resolve
+from modelcards.licenses.resolver import lookup, resolve
 
 DATA = Path(__file__).resolve().parents[1] / "modelcards" / "licenses" / "data"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from modelcards.analysis import analyze
-from modelcards.io.sources import read_source_text
+from modelcards.readers.dispatch import read_source_text
 from modelcards.schema import Release
 
 DATA = Path(__file__).resolve().parents[1] / "modelcards" / "licenses" / "data"

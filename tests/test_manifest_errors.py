@@ -7,7 +7,7 @@ import re
 import pytest
 
 from modelcards.errors import InputError
-from modelcards.io.manifest import parse_manifest
+from modelcards.readers.manifest import parse_manifest
 
 
 def _error(text: str) -> str:

@@ -7,8 +7,8 @@ import yaml
 
 from modelcards.analysis import analyze
 from modelcards.errors import InputError
-from modelcards.io.mot import release_to_mot
-from modelcards.io.sources import read_source, read_source_text
+from modelcards.readers.dispatch import read_source, read_source_text
+from modelcards.renderers.mot_yaml import release_to_mot
 
 RECORD = """\
 framework:

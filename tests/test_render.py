@@ -40,7 +40,7 @@ def test_every_example_renders_a_card_huggingface_hub_parses_with_the_manifest_d
 def test_modelcard_json_validates_against_the_committed_schema(tmp_path, cli):
     import jsonschema
 
-    from modelcards.schema.jsonschema import modelcard_json_schema_text
+    from modelcards.schema.json_schema import modelcard_json_schema_text
 
     committed = (ROOT / "schemas" / "modelcard.schema.json").read_text(encoding="utf-8")
     assert committed == modelcard_json_schema_text(), "schemas/modelcard.schema.json is stale"

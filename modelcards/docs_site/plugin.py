@@ -63,7 +63,7 @@ class ModelCardsPlugin(BasePlugin[ModelCardsConfig]):
     def _page(self, manifest: str, *, with_title: bool) -> DocsPage:
         from modelcards.analysis import analyze
         from modelcards.errors import InputError
-        from modelcards.io.sources import read_source
+        from modelcards.readers.dispatch import read_source
 
         path = self._path(manifest)
         self.watched.add(path)

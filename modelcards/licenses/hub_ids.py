@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from modelcards.licenses.registry import lookup
+from modelcards.licenses.resolver import lookup
 from modelcards.resources import read_data
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from modelcards.licenses.obligations import known_model
-from modelcards.licenses.registry import ResolvedLicense, resolve
+from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.schema import Release
 
 MAX_DEPTH = 8

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelcards.licenses.registry import ResolvedLicense, resolve
+from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.openness.components import Component, mof
 from modelcards.schema import Dataset, Release
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from modelcards.licenses.lineage import Link
 from modelcards.licenses.obligations import LicenseTerms, known_dataset, terms_for
-from modelcards.licenses.registry import ResolvedLicense, resolve
+from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.rules.registry import Context, Hit, rule
 
 SPDX_LIST = "https://spdx.org/licenses/"

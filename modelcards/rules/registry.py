@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, overload
 
 from modelcards.licenses.lineage import Link, base_chain
-from modelcards.licenses.registry import ResolvedLicense, resolve
+from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.openness.mof import MofResult
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus

@@ -57,7 +57,7 @@ def download_card(repo_id: str) -> tuple[str, str]:
     from huggingface_hub import hf_hub_download
 
     from modelcards.errors import InputError
-    from modelcards.io.located_yaml import read_text
+    from modelcards.readers.located_yaml import read_text
 
     origin = f"hf:{repo_id}"
     if repo_id.count("/") > 1 or not repo_id.strip("/"):

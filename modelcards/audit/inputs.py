@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from modelcards.batch.jsonio import decode_line
+from modelcards.audit.jsonio import decode_line
 
 CARD_SUFFIXES = (".md", ".yaml", ".yml")
 DUMP_SUFFIXES = (".jsonl", ".parquet")
@@ -53,7 +53,7 @@ def _walk(directory: str) -> Iterator[str]:
 
 def _read_file(path: str) -> Item:
     from modelcards.errors import InputError
-    from modelcards.io.located_yaml import read_text
+    from modelcards.readers.located_yaml import read_text
 
     try:
         return Item(path, read_text(path))

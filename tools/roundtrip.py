@@ -40,7 +40,7 @@ def _as_list(value: Any) -> Any:
 
 
 def _body_lines(text: str) -> Counter[str]:
-    from modelcards.io.hf_card import find_front_matter
+    from modelcards.readers.hub_card import find_front_matter
 
     found = find_front_matter(text)
     body = text[found.end:] if found else text

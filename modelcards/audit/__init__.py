@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import IO
 
-from modelcards.batch.summary import Summary
+from modelcards.audit.summary import Summary
 
 
 def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs: int = 1,
@@ -16,9 +16,9 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
     """Audit every card under ``paths``, write one record per card to ``out``, return the summary.
 
     ``on_card`` is called after each card (progress display)."""
-    from modelcards.batch.formats import WRITERS
-    from modelcards.batch.inputs import iter_items
-    from modelcards.batch.runner import run
+    from modelcards.audit.inputs import iter_items
+    from modelcards.audit.runner import run
+    from modelcards.audit.writers import WRITERS
 
     writer = WRITERS[fmt](out)
     summary = Summary()

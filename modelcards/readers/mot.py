@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from modelcards.errors import InputError
-from modelcards.io.located_yaml import LocatedDocument
 from modelcards.openness.components import mof
+from modelcards.readers.located_yaml import LocatedDocument
 from modelcards.schema import Release
 
 _NOT_INCLUDED = re.compile(r"component\s+(component\s+)?not\s+includ", re.IGNORECASE)
@@ -55,7 +55,7 @@ def release_from_mot(doc: LocatedDocument) -> Release:
         name = _text(component["name"]) or ""
         artifact_id = names.get(name.lower())
         if artifact_id is None:
-            from modelcards.io.validation import did_you_mean
+            from modelcards.fuzzy import did_you_mean
 
             line, column = doc.locate(("release", "components", i, "name"))
             hint = did_you_mean(name, [c.mot_name for c in mof().components])
@@ -94,54 +94,3 @@ def release_from_mot(doc: LocatedDocument) -> Release:
         first = err.errors(include_url=False)[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise InputError.single(f"MOT record: {loc}: {first['msg']}", doc.path, 1, 1) from None
-
-
-def release_to_mot(release: Release) -> dict[str, Any]:
-    """The MOT YAML structure for a release (the inverse of ``release_from_mot``)."""
-    framework = mof()
-    licenses: dict[str, Any] = {}
-    if release.license:
-        licenses["distribution"] = {"name": release.license, "path": release.license_link or ""}
-    for content_type in ("code", "data", "document"):
-        value = getattr(release.licenses, content_type)
-        if value:
-            licenses[content_type] = {"name": value, "path": ""}
-    from modelcards.openness.status import component_statuses
-
-    mot_extra = release.extra.get("mot") if isinstance(release.extra.get("mot"), dict) else {}
-    statuses = component_statuses(release)
-    components = []
-    for component in framework.components:
-        artifact = release.artifacts.get(component.id)  # type: ignore[call-overload]
-        status = statuses[component.id]
-        if artifact is None and status.derived_from_datasets and status.status != "missing":
-            # datasets / evaluation-data described only through the dataset list
-            derived = {"name": component.mot_name, "description": "From the release's dataset list"}
-            derived["license"] = status.license_text or "unlicensed"
-            components.append(derived)
-            continue
-        if artifact is None or artifact.availability == "not-released":
-            continue
-        entry: dict[str, Any] = {"name": component.mot_name, "description": artifact.description or ""}
-        if artifact.location:
-            entry["component_path"] = artifact.location
-        if artifact.license:
-            entry["license"] = artifact.license
-        components.append(entry)
-    return {
-        "framework": {"name": "Model Openness Framework", "version": framework.version, "date": framework.date},
-        "release": {
-            "name": release.name,
-            "version": release.version or "",
-            "date": release.date.isoformat() if release.date else "",
-            "type": release.model.type or "",
-            "architecture": release.model.architecture or "",
-            "origin": mot_extra.get("origin") or "",
-            "producer": release.producer or "",
-            "contact": release.contact or "",
-            "repository": release.repository or "",
-            "huggingface": f"https://huggingface.co/{release.hf_repo}" if release.hf_repo else "",
-            "license": licenses,
-            "components": components,
-        },
-    }

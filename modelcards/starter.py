@@ -71,7 +71,7 @@ def starter_manifest(name: str) -> str:
     import datetime
     import re
 
-    from modelcards.schema.jsonschema import installed_schema_uri
+    from modelcards.schema.json_schema import installed_schema_uri
 
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "model"
     return STARTER.format(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from typing import IO, Protocol
 
-from modelcards.batch.worker import Row
+from modelcards.audit.worker import Row
 
 CSV_COLUMNS = ("source", "mof_class", "mof_label", "osaid", "errors", "warnings", "infos", "license",
                "rules", "base_families")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from modelcards.io.hf_card import card_title, fallback_name, metadata_fields, split_card, validate_card_release
+from modelcards.readers.hub_card import card_title, fallback_name, metadata_fields, split_card, validate_card_release
 from modelcards.schema import Release
 from modelcards.schema.card_sections import FIELD_BY_HEADING
 
@@ -55,7 +55,7 @@ def _evaluation(meta: dict[str, Any], name: str) -> list[dict[str, Any]] | None:
         entries.append(entry)
     from pydantic import ValidationError
 
-    from modelcards.rendering.frontmatter import card_metadata
+    from modelcards.renderers.frontmatter import card_metadata
 
     try:
         probe = Release.model_validate({"name": name, "evaluation": entries})
@@ -70,7 +70,7 @@ def _strip_rendered_blocks(body: str) -> str:
     """Text of a README modelcards rendered: drop derived blocks and the markers themselves."""
     if "<!-- modelcards:" not in body:
         return body
-    from modelcards.rendering import blocks
+    from modelcards.renderers import blocks
 
     try:
         document = blocks.parse(body)

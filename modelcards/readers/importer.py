@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from modelcards.errors import InputError
-from modelcards.io.located_yaml import load_text, read_text
+from modelcards.readers.located_yaml import load_text, read_text
 from modelcards.schema import Release
 
 
 def import_text(text: str, path: str) -> Release:
-    from modelcards.io import hf_card, mot
+    from modelcards.readers import hub_card as hf_card
+    from modelcards.readers import mot
 
     if hf_card.is_markdown_card(text, path):
-        from modelcards.io.card_import import release_from_readme
+        from modelcards.readers.card_body import release_from_readme
 
         return release_from_readme(text, path)
     doc = load_text(text, path)
@@ -23,7 +24,7 @@ def import_text(text: str, path: str) -> Release:
 def import_source(src: str) -> tuple[Release, str]:
     """(release, where it came from)."""
     if src.startswith("hf:"):
-        from modelcards.io.hub import download_card
+        from modelcards.hub import download_card
 
         text, origin = download_card(src[3:])
         return import_text(text, origin), origin

@@ -23,7 +23,7 @@ def release_json_schema_text() -> str:
 
 def modelcard_json_schema() -> dict[str, Any]:
     """Schema of ``modelcard.json``: the release plus the report of DESIGN.md's JSON contract."""
-    from modelcards.schema.document import ModelCardDocument
+    from modelcards.schema.report_json import ModelCardDocument
 
     schema = ModelCardDocument.model_json_schema(mode="serialization", by_alias=True)
     schema["title"] = "modelcards modelcard.json"

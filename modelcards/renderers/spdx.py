@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 
-from modelcards.licenses.registry import resolve
+from modelcards.licenses.resolver import resolve
 from modelcards.report import Report
 from modelcards.schema import Release
 

@@ -28,7 +28,7 @@ def manifest_data(release: Release) -> dict[str, Any]:
 
 
 def manifest_yaml(release: Release, header: str = "") -> str:
-    from modelcards.schema.jsonschema import installed_schema_uri
+    from modelcards.schema.json_schema import installed_schema_uri
 
     body = yaml.dump(manifest_data(release), Dumper=_ManifestDumper, sort_keys=False, allow_unicode=True,
                      width=100)

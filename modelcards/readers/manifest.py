@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from modelcards.io.located_yaml import LocatedDocument, load_text, read_text
-from modelcards.io.validation import validate_located
+from modelcards.readers.located_yaml import LocatedDocument, load_text, read_text
+from modelcards.readers.validation import validate_located
 from modelcards.schema import Release
 
 

@@ -10,13 +10,14 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from modelcards.analysis import analyze
-from modelcards.batch.inputs import Item
-from modelcards.batch.jsonio import encode_report
+from modelcards.audit.inputs import Item
+from modelcards.audit.jsonio import encode_report
 from modelcards.errors import InputError
-from modelcards.io import hf_card, mot
-from modelcards.io.located_yaml import LocatedDocument, load_fast
-from modelcards.io.sources import read_source_text
 from modelcards.licenses.lineage import base_chain
+from modelcards.readers import hub_card as hf_card
+from modelcards.readers import mot
+from modelcards.readers.dispatch import read_source_text
+from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.report import Finding, Report
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from modelcards.batch.summary import Summary
+from modelcards.audit.summary import Summary
 
 EVERY = 200
 """Cards between refreshes: redrawing per card would cost more than auditing it."""

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from modelcards.openness.components import mof
-from modelcards.rendering import blocks
-from modelcards.rendering.environment import environment
-from modelcards.rendering.frontmatter import front_matter
+from modelcards.renderers import blocks
+from modelcards.renderers.environment import environment
+from modelcards.renderers.frontmatter import front_matter
 from modelcards.report import Report
 from modelcards.schema import Release
 from modelcards.schema.card_sections import SECTION_HEADINGS
@@ -56,7 +56,7 @@ class ObligationLine:
 def own_obligations(release: Release) -> list[ObligationLine]:
     """Obligations of the release's own license(s), from the sourced obligations table."""
     from modelcards.licenses.obligations import terms_for
-    from modelcards.licenses.registry import resolve
+    from modelcards.licenses.resolver import resolve
 
     if not release.license:
         return []

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from modelcards.io import hf_card
-from modelcards.io.located_yaml import LocatedDocument, check_size, load_text, read_text
+from modelcards.readers import hub_card as hf_card
+from modelcards.readers.located_yaml import LocatedDocument, check_size, load_text, read_text
 from modelcards.schema import Release
 
 SourceKind = Literal["manifest", "hf-card", "mot"]
@@ -44,11 +44,11 @@ def read_source_text(text: str, path: str, *, markdown: bool | None = None, read
         release, doc = hf_card.release_from_card(text, path, read_only=read_only)
         return Source(path, "hf-card", release, doc)
     doc = document if document is not None else load_text(text, path)
-    from modelcards.io import mot
+    from modelcards.readers import mot
 
     if mot.looks_like_mot(doc.data):
         return Source(path, "mot", mot.release_from_mot(doc), doc)
-    from modelcards.io.validation import validate_located
+    from modelcards.readers.validation import validate_located
 
     return Source(path, "manifest", validate_located(Release, doc), doc)
 

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from modelcards.errors import InputError
-from modelcards.io.located_yaml import LocatedDocument, load_fast
+from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.schema import Release
 
 # Same pattern as huggingface_hub.repocard.REGEX_YAML_BLOCK (huggingface_hub 2.x; a test checks

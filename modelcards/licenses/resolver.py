@@ -198,7 +198,7 @@ def lookup(text: str) -> LicenseInfo | None:
 
 def suggest(text: str) -> str | None:
     """A close known id for a misspelt license id (for 'did you mean')."""
-    from modelcards.io.validation import closest
+    from modelcards.fuzzy import closest
 
     tables = _tables()
     candidates = {info.id for info in tables.by_key.values() if not info.deprecated}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from modelcards.batch.worker import Row
+from modelcards.audit.worker import Row
 
 TOP = 10
 

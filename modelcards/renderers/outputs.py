@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from modelcards.errors import InputError, Location, Problem
-from modelcards.rendering import blocks
+from modelcards.renderers import blocks
 from modelcards.report import Report
 from modelcards.schema import Release
 
@@ -30,7 +30,7 @@ def _readme_placeholder(release: Release, report: Report) -> str:  # pragma: no 
 
 
 def _modelcard_json(release: Release, report: Report) -> str:
-    from modelcards.rendering.document import modelcard_json
+    from modelcards.renderers.modelcard_json import modelcard_json
 
     return modelcard_json(release, report)
 
@@ -38,38 +38,38 @@ def _modelcard_json(release: Release, report: Report) -> str:
 def _mot_yaml(release: Release, report: Report) -> str:
     import yaml
 
-    from modelcards.io.mot import release_to_mot
+    from modelcards.renderers.mot_yaml import release_to_mot
 
     return yaml.safe_dump(release_to_mot(release), sort_keys=False, allow_unicode=True)
 
 
 def _spdx(release: Release, report: Report) -> str:
-    from modelcards.rendering.spdx import spdx_document
+    from modelcards.renderers.spdx import spdx_document
 
     return spdx_document(release, report)
 
 
 def _cyclonedx(release: Release, report: Report) -> str:
-    from modelcards.rendering.cyclonedx import cyclonedx_json
+    from modelcards.renderers.cyclonedx import cyclonedx_json
 
     return cyclonedx_json(release, report)
 
 
 def _eu_summary(release: Release, report: Report) -> str:
-    from modelcards.rendering.environment import environment
-    from modelcards.rendering.readme import template_context
+    from modelcards.renderers.environment import environment
+    from modelcards.renderers.readme import template_context
 
     return environment(None).get_template("eu-training-summary.md.j2").render(template_context(release, report))
 
 
 def _badge(release: Release, report: Report) -> str:
-    from modelcards.rendering.badge import badge_svg
+    from modelcards.renderers.badge import badge_svg
 
     return badge_svg(report)
 
 
 def _shields(release: Release, report: Report) -> str:
-    from modelcards.rendering.badge import shields_endpoint
+    from modelcards.renderers.badge import shields_endpoint
 
     return shields_endpoint(report)
 
@@ -123,7 +123,7 @@ def _read(path: Path) -> str | None:
 
 def _plan_readme(path: Path, release: Release, report: Report, templates: str | None, force: bool,
                  refusals: list[Problem], with_badge: bool) -> PlannedFile:
-    from modelcards.rendering.readme import render_readme
+    from modelcards.renderers.readme import render_readme
 
     current = _read(path)
     new = render_readme(release, report, templates=templates, badge=BADGE if with_badge else None)
@@ -184,7 +184,7 @@ def plan(release: Release, out_dir: str | Path, report: Report | None = None, *,
 
 def write(planned: Plan) -> list[Path]:
     """Write the changed files of a plan; refuses (writing nothing) when the plan has refusals."""
-    from modelcards.io.writer import write_atomic
+    from modelcards.files import write_atomic
 
     if planned.refusals:
         raise RenderRefused(list(planned.refusals))

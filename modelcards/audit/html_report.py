@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelcards.batch.summary import TOP, Summary
+from modelcards.audit.summary import TOP, Summary
 
 BAR_WIDTH = 360
 
@@ -29,7 +29,7 @@ def _bars(counts: dict[str, int], total: int) -> list[Bar]:
 
 def render_report(summary: Summary, *, title: str = "Model card audit") -> str:
     from modelcards import __version__
-    from modelcards.rendering.html import html_environment
+    from modelcards.renderers.html_env import html_environment
 
     data = summary.to_dict()
     readable = summary.readable

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from modelcards.batch.inputs import Item
-from modelcards.batch.worker import Row, audit_item
+from modelcards.audit.inputs import Item
+from modelcards.audit.worker import Row, audit_item
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult

@@ -14,8 +14,8 @@ import json
 import uuid
 from typing import Any
 
-from modelcards.licenses.registry import resolve
-from modelcards.rendering.spdx import creation_time, namespace
+from modelcards.licenses.resolver import resolve
+from modelcards.renderers.spdx import creation_time, namespace
 from modelcards.report import Report
 from modelcards.schema import Release
 
