@@ -18,7 +18,7 @@ from modelcards.openness import eosai, osaid
 from modelcards.openness.mof import MofResult, classify
 from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus, component_statuses
-from modelcards.report import Finding, Report
+from modelcards.report import ComponentVerdict, Finding, MofVerdict, OsaidVerdict, Report
 from modelcards.rules.registry import Context, Hit, Rule, Scope, nowhere, rules_in
 from modelcards.schema import Release
 
@@ -81,6 +81,19 @@ class OpennessVerdicts:
     osaid: OsaidResult
     openness: dict[str, Any]
     hits: ScopeHits
+
+    @property
+    def mof_verdict(self) -> MofVerdict:
+        return MofVerdict(self.mof.mof_class, self.mof.label, dict(self.mof.progress), tuple(
+            ComponentVerdict(st.component.id, st.component.mof_class, st.component.required,
+                             st.component.content_type, st.status, st.license_text,  # type: ignore[arg-type]
+                             st.misfit, st.derived_from_datasets)
+            for st in self.statuses.values()))
+
+    @property
+    def osaid_verdict(self) -> OsaidVerdict:
+        return OsaidVerdict(self.osaid.meets, dict(self.osaid.elements), tuple(self.osaid.missing),
+                            osaid.REFERENCE)
 
 
 def memo_keys(release: Release) -> tuple[tuple[object, ...], tuple[object, ...]]:
@@ -165,8 +178,8 @@ def analyze(release: Release, *, source: str = "<release>", locate: Locate | Non
     verdicts.hits.add_to(findings, ctx)
     _LICENSES.get(licenses_key, lambda: ScopeHits.run("licenses", ctx)).add_to(findings, ctx)
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
-    openness = verdicts.openness if shared_openness else _own_copy(verdicts.openness)
-    return Report(source=source, findings=findings, openness=openness)
+    return Report(source=source, findings=tuple(findings), mof=verdicts.mof_verdict, osaid=verdicts.osaid_verdict,
+                  eosai=verdicts.openness["eosai"], name=release.name)
 
 
 _by_rule = attrgetter("rule")

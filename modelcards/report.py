@@ -1,21 +1,24 @@
-"""What analysis produces: findings and openness verdicts (the JSON contract of DESIGN.md)."""
+"""What analysis concludes about one release: findings plus typed, frozen verdicts.
+
+Renderers and formatters read only this and the release; none calls the license or openness
+code again. ``Report.to_dict()`` is exactly the ``check --format json`` object of DESIGN.md.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "info"]
-Kind = Literal[
-    "license-conflict",
-    "license-obligation",
-    "license-unknown",
-    "openness-gap",
-    "openwashing",
-    "metadata",
-    "input",
+from modelcards.vocabulary import SEVERITY_RANK, Grade, Kind, Severity, Status
+
+__all__ = [
+    "SEVERITY_RANK", "ComponentVerdict", "Evidence", "Finding", "Kind", "LicenseTerm", "LicenseView",
+    "LineageLink", "MofVerdict", "ObligationLine", "OsaidVerdict", "Report", "Severity",
 ]
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+_EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -30,29 +33,185 @@ class Finding:
     reference: str | None = None
     line: int | None = None
     column: int | None = None
-    """Where in the source the finding points, when the source is located (manifests)."""
+    """Where in the source the finding points, when the source can place it."""
 
     def to_dict(self) -> dict[str, Any]:
-        # field by field: dataclasses.asdict deep-copies, which dominated batch audits
         return {"rule": self.rule, "kind": self.kind, "severity": self.severity, "subject": self.subject,
                 "message": self.message, "reference": self.reference, "line": self.line, "column": self.column}
 
 
-@dataclass
+@dataclass(frozen=True)
+class Evidence:
+    """Why a component is taken to be published: a link or a metadata key, where the card shows it."""
+
+    url: str | None = None
+    key: str | None = None
+    line: int | None = None
+    basis: Literal["stated", "inferred"] = "stated"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "key": self.key, "line": self.line, "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class ComponentVerdict:
+    """One MOF component of this release: its place in the framework and what the release does with it."""
+
+    id: str
+    mof_class: int
+    required: bool
+    content_type: str
+    status: Status
+    license: str | None
+    """The component's license as the canonical expression (or as stated when unknown)."""
+    misfit: bool = False
+    """Open, but under a license not meant for this content type (MIT on a dataset)."""
+    derived_from_datasets: bool = False
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class MofVerdict:
+    """Model Openness Framework 1.0 class and per-class progress (percent)."""
+
+    mof_class: int | None
+    label: str
+    progress: Mapping[int, float]
+    components: tuple[ComponentVerdict, ...]
+    """All 17 components, in the framework's order."""
+
+    def component(self, component_id: str) -> ComponentVerdict:
+        for verdict in self.components:
+            if verdict.id == component_id:
+                return verdict
+        raise KeyError(component_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "class": self.mof_class,
+            "label": self.label,
+            "progress": {str(k): v for k, v in self.progress.items()},
+            "components": {c.id: {"status": c.status, "license": c.license} for c in self.components},
+        }
+
+
+@dataclass(frozen=True)
+class OsaidVerdict:
+    """OSI Open Source AI Definition 1.0: whether the release meets it, per element, and what is missing."""
+
+    meets: bool
+    elements: Mapping[str, bool]
+    missing: tuple[str, ...]
+    reference: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verdict": "meets" if self.meets else "does-not-meet", "elements": dict(self.elements),
+                "missing": list(self.missing), "reference": self.reference}
+
+
+@dataclass(frozen=True)
+class LicenseTerm:
+    """One license named by a license expression."""
+
+    id: str
+    name: str
+    url: str | None
+    """Where the license text is (SPDX list or ScanCode LicenseDB page)."""
+    spdx_listed: bool
+    """On the SPDX License List (else a ``LicenseRef-`` id from ScanCode's LicenseDB)."""
+    osi_approved: bool = False
+
+
+@dataclass(frozen=True)
+class LicenseView:
+    """A license string of the release as analysis resolved it, for outputs that must name it."""
+
+    text: str
+    """As stated."""
+    canonical: str | None
+    """The canonical SPDX expression; None when unknown or unlicensed."""
+    terms: tuple[LicenseTerm, ...] = ()
+    unknown: bool = False
+    unlicensed: bool = False
+    is_open: bool = False
+    hub_id: str | None = None
+    """The Hub's ``license`` value for it (``other`` for a license the Hub does not list)."""
+    hub_name: str | None = None
+    """``license_name`` to write with ``license: other``."""
+
+
+@dataclass(frozen=True)
+class ObligationLine:
+    """A term a user of the model must follow, with its source; from the release's own license or
+    inherited from a base model."""
+
+    text: str
+    source: str
+    origin: str | None = None
+    """The base model it is inherited from; None for the release's own license."""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class LineageLink:
+    """One link of a base-model chain."""
+
+    model_id: str
+    relation: str
+    license: str | None
+    """Canonical license of that base, when known."""
+    license_source: str
+    """'manifest' (stated by the release), a table's source URL, or 'unknown'."""
+    depth: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything ``analyze`` concluded about one release."""
 
     source: str
-    findings: list[Finding] = field(default_factory=list)
-    openness: dict[str, Any] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    mof: MofVerdict | None = None
+    osaid: OsaidVerdict | None = None
+    eosai: Mapping[str, Grade | None] = field(default_factory=lambda: _EMPTY)
+    licenses: Mapping[str, LicenseView] = field(default_factory=lambda: _EMPTY)
+    """Every license string the release states, resolved once, by the text as stated."""
+    obligations: tuple[ObligationLine, ...] = ()
+    """Own and inherited obligations, in the order a README lists them."""
+    lineage: tuple[LineageLink, ...] = ()
+    name: str | None = None
+    """The name the naming rules judged."""
+
+    def fails(self, threshold: Severity = "error") -> bool:
+        """Whether any finding is at ``threshold`` or above: the one place that decides failure."""
+        floor = SEVERITY_RANK[threshold]
+        return any(SEVERITY_RANK[f.severity] >= floor for f in self.findings)
 
     @property
     def has_errors(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
+        return self.fails("error")
+
+    def license(self, text: str | None) -> LicenseView | None:
+        """The resolved view of a license string the release states."""
+        return self.licenses.get(text) if text is not None else None
+
+    @property
+    def openness(self) -> dict[str, Any]:
+        """The JSON form of the verdicts (transitional: outputs read the typed fields)."""
+        return self.openness_dict()
+
+    def openness_dict(self) -> dict[str, Any]:
+        return {
+            "mof": self.mof.to_dict() if self.mof else None,
+            "osaid": self.osaid.to_dict() if self.osaid else None,
+            "eosai": dict(self.eosai),
+        }
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The ``check --format json`` object."""
+        data: dict[str, Any] = {
             "source": self.source,
             "findings": [f.to_dict() for f in self.findings],
-            "openness": self.openness,
+            "openness": self.openness_dict(),
         }
+        return data

@@ -42,7 +42,7 @@ class Row:
 
 
 def _input_report(source: str, message: str, line: int | None = None, column: int | None = None) -> Report:
-    return Report(source, [Finding("INPUT", "input", "error", "card", message, None, line, column)], {})
+    return Report(source, (Finding("INPUT", "input", "error", "card", message, None, line, column),))
 
 
 def _roots(chain: tuple[Link, ...]) -> list[Link]:
@@ -117,13 +117,13 @@ def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | No
     report, license_text, families = audited
     findings = report.findings
     severities = list(map(_severity, findings))
-    mof = report.openness.get("mof") or {}
+    mof, osaid = report.mof, report.osaid
     row = Row(
         item.source,
-        bool(report.openness),
-        mof.get("class"),
-        mof.get("label", "unreadable"),
-        (report.openness.get("osaid") or {}).get("verdict", "unreadable"),
+        mof is not None,
+        mof.mof_class if mof else None,
+        mof.label if mof else "unreadable",
+        ("meets" if osaid.meets else "does-not-meet") if osaid else "unreadable",
         severities.count("error"), severities.count("warning"), severities.count("info"),
         license_text,
         tuple(sorted(set(map(_rule, findings)))),

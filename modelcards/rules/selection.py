@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Iterable
 
 from modelcards.report import SEVERITY_RANK, Finding, Report
@@ -25,7 +27,7 @@ def select_findings(report: Report, select: Iterable[str] = (), ignore: Iterable
             return False
         return not _matches(finding.rule, ignore)
 
-    return Report(report.source, [f for f in report.findings if keep(f)], report.openness)
+    return dataclasses.replace(report, findings=tuple(f for f in report.findings if keep(f)))
 
 
 def fails(report: Report, fail_on: str = "error") -> bool:
