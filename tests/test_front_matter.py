@@ -9,7 +9,7 @@ import random
 import pytest
 from huggingface_hub.repocard import REGEX_YAML_BLOCK
 
-from modelcards.readers.hub_card import FRONT_MATTER, find_front_matter
+from modelcards.readers.front_matter import FRONT_MATTER, find_front_matter
 
 PIECES = ["---", "-", "--", "\n", "\r", "\r\n", " ", "\t", "a: b", "#", "x", "--- ", "---\t"]
 

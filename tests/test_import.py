@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -147,9 +148,18 @@ def test_a_model_index_the_schema_cannot_reproduce_is_kept_verbatim(cli, tmp_pat
     assert compare(text, (tmp_path / "out" / "README.md").read_text()).lossless
 
 
-def test_imported_manifest_passes_check_input_validation(cli, tmp_path):
+def _findings(result) -> list[tuple[str, str, str, str]]:
+    data = json.loads(result.output)
+    data = data[0] if isinstance(data, list) else data
+    return sorted((f["rule"], f["severity"], f["subject"], f["message"]) for f in data["findings"])
+
+
+def test_the_imported_manifest_checks_as_the_card_does(cli, tmp_path):
     _, manifest = _import(cli, tmp_path, CARD)
-    assert cli("check", str(manifest)).exit_code in (0, 1)
+    on_manifest = cli("check", str(manifest), "--format", "json")
+    on_card = cli("check", str(tmp_path / "README.md"), "--format", "json")
+    assert on_manifest.exit_code == on_card.exit_code == 0, on_manifest.output
+    assert _findings(on_manifest) == _findings(on_card) != []
 
 
 def test_broken_front_matter_gets_a_located_error(cli, tmp_path):

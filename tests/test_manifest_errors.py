@@ -7,12 +7,12 @@ import re
 import pytest
 
 from modelcards.errors import InputError
-from modelcards.readers.manifest import parse_manifest
+from modelcards.readers.dispatch import read_text
 
 
 def _error(text: str) -> str:
     with pytest.raises(InputError) as info:
-        parse_manifest(text, "m.yaml")
+        read_text(text, "m.yaml")
     return str(info.value)
 
 

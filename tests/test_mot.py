@@ -7,7 +7,8 @@ import yaml
 
 from modelcards.analysis import analyze
 from modelcards.errors import InputError
-from modelcards.readers.dispatch import read_source, read_source_text
+from modelcards.readers.dispatch import read as read_source
+from modelcards.readers.dispatch import read_text as read_source_text
 from modelcards.renderers.mot_yaml import release_to_mot
 
 RECORD = """\
@@ -74,7 +75,7 @@ def test_unknown_component_name_is_a_located_error():
 
 def test_writer_round_trips_statuses(tmp_path):
     original = read_source_text(RECORD, "tiny.yml").release
-    exported = yaml.safe_dump(release_to_mot(original), sort_keys=False)
+    exported = yaml.safe_dump(release_to_mot(original, analyze(original)), sort_keys=False)
     path = tmp_path / "again.yml"
     path.write_text(exported)
     again = read_source(str(path)).release
@@ -93,5 +94,5 @@ def test_example_manifest_exports_to_a_record_of_the_same_class(tmp_path):
 
     release = read_source(str(ROOT / "examples" / "olmo-7b" / "modelcard.yaml")).release
     path = tmp_path / "olmo.yml"
-    path.write_text(yaml.safe_dump(release_to_mot(release), sort_keys=False))
+    path.write_text(yaml.safe_dump(release_to_mot(release, analyze(release)), sort_keys=False))
     assert analyze(read_source(str(path)).release).openness["mof"]["class"] == 1

@@ -1,4 +1,5 @@
-"""Did a card survive ``import`` then ``render``? The measure behind the lossless-import promise.
+"""Did a card survive being read (``import`` or ``load``) then rendered? The measure behind the
+lossless promise.
 
 Front matter is compared as huggingface_hub parses it (``ModelCard(text).data``); a key is
 *lost* when it is gone and *changed* when its value differs. Two normalisations are counted
@@ -40,7 +41,7 @@ def _as_list(value: Any) -> Any:
 
 
 def _body_lines(text: str) -> Counter[str]:
-    from modelcards.readers.hub_card import find_front_matter
+    from modelcards.readers.front_matter import find_front_matter
 
     found = find_front_matter(text)
     body = text[found.end:] if found else text

@@ -1,84 +1,231 @@
-"""Reader for Hugging Face model cards (README.md with YAML front matter).
+"""The reader of Hugging Face model cards (README.md: YAML front matter, then a Markdown body).
 
-Card metadata keys follow huggingface_hub's ModelCardData
-(https://huggingface.co/docs/hub/model-cards#model-card-metadata). The front matter is
-found with the same pattern huggingface_hub uses (``huggingface_hub.repocard.REGEX_YAML_BLOCK``)
-and parsed by the located YAML loader so errors point at the README's own lines.
+A card is split once into its front matter and its body (``HubCard``). Every front end gets
+the same Release from it (``read_card``):
+
+- Front matter: keys the schema models become release fields (key names from huggingface_hub's
+  ModelCardData, https://huggingface.co/docs/hub/model-cards#model-card-metadata); every other
+  key, and any value of a shape the Hub does not document, goes to ``extra`` verbatim.
+  ``model-index`` becomes ``evaluation`` only when huggingface_hub turns those results back into
+  the very same model-index; otherwise it is kept verbatim too.
+- Body (CommonMark block structure, so headings inside code blocks are not mistaken for
+  sections): the name is the first level-1 ATX heading before the first level-2 one, else the
+  card's folder name; the text before the first section is the summary; each ``## Heading``
+  section becomes a card field when its heading is the one rendering writes for that field
+  (``schema/card_sections.py``), or else an entry of ``card.sections`` verbatim. A heading that
+  rendering could not write back identically (``## A ##``, a duplicate, a setext heading) is
+  not split off: it stays, verbatim, inside the section before it.
+
+So reading a card and rendering it loses no key and no body line, whichever front end read it.
+The body's links, code blocks, sections and plain text are parsed only when asked for.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, NamedTuple
-
-from pydantic import ValidationError
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from modelcards.errors import InputError
+from modelcards.readers import card_evidence, card_scan, markdown_body
+from modelcards.readers.front_matter import (  # noqa: F401  (re-exported: the card reader's API)
+    FRONT_MATTER,
+    FrontMatter,
+    find_front_matter,
+    is_markdown_card,
+    looks_like_card,
+)
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
+from modelcards.readers.markdown_body import Heading, headings
 from modelcards.schema import Release
+from modelcards.schema.artifacts import ARTIFACT_IDS
+from modelcards.schema.card_sections import FIELD_BY_HEADING, SECTION_HEADINGS
 
-# Same pattern as huggingface_hub.repocard.REGEX_YAML_BLOCK (huggingface_hub 2.x; a test checks
-# they agree); importing huggingface_hub here would cost ~0.3 s of start-up for one expression.
-FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
-_OPENING = re.compile(r"\s*---(\r\n|\r|\n)")
-_FENCE_END = re.compile(r"[ \t]*(\r\n|\n|$)")
-_CLOSING = re.compile(r"(?:\r\n|\r|\n)---" + _FENCE_END.pattern)
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+    from pydantic import TypeAdapter
 
+    from modelcards.readers.card_scan import Scan
+    from modelcards.readers.markdown_body import CodeBlock, Link, Section, TextLine
+    from modelcards.schema import EvalResult
 
-class FrontMatter(NamedTuple):
-    """Where a card's front matter is: the same spans as ``FRONT_MATTER``'s groups (a tuple:
-    built once per card in batch audits, where a frozen dataclass costs several times more)."""
-
-    opening: str
-    """Text up to and including the opening ``---`` line, group 1."""
-    data: str
-    """The YAML between the fences, group 2."""
-    end: int
-    """Where the body starts."""
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+"""A line with its break, split where markdown-it splits lines (not ``str.splitlines``, which
+also breaks at form feeds and Unicode separators, and would shift every line after one)."""
 
 
-def find_front_matter(text: str) -> FrontMatter | None:
-    """What ``FRONT_MATTER.search(text)`` finds, in a fraction of the time: the pattern's lazy
-    ``[\\S\\s]*?`` tries the closing fence after every character, where one scan finds it.
+def body_lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its line break."""
+    if "\r" in text:
+        return _LINE.findall(text)
+    lines = [line + "\n" for line in text.split("\n")]
+    last = lines.pop()
+    if last != "\n":
+        lines.append(last[:-1])
+    return lines
 
-    The pattern's only backtracking that changes a result: when no closing fence follows an
-    opening line ended by ``\\r\\n``, the opening is retried as ended by ``\\r`` alone, so a fence
-    right after it closes an empty front matter. Tests compare both on generated texts."""
-    opening = _OPENING.match(text)
-    if opening is None:
+
+def _line_count(text: str) -> int:
+    """How many line breaks ``text`` holds (``\r\n``, ``\r`` or ``\n``)."""
+    breaks = text.count("\n")
+    return breaks + text.count("\r") - text.count("\r\n") if "\r" in text else breaks
+
+
+class HubCard:
+    """A card split into its front matter and its body, which is read only as far as asked."""
+
+    def __init__(self, text: str, path: str, front_matter: LocatedDocument, body_start: int) -> None:
+        self.text = text
+        self.path = path
+        self.front_matter = front_matter
+        """The metadata, located on the card's own lines."""
+        self.body_start = body_start
+        """Offset in ``text`` where the body starts."""
+        self.body_line = 1 + _line_count(text[:body_start])
+        """The card file's line number of the body's first line."""
+        self.claim_lines: dict[str, int | None] = {}
+        """Card line of each claim read from the card (``read_card`` fills it)."""
+        self.component_lines: dict[str, int | None] = {}
+        """Card line of the first evidence of each component inferred from the card."""
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.front_matter.data
+
+    @cached_property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+    @cached_property
+    def top_headings(self) -> list[Heading]:
+        """(body line index, level, text) of the top-level ATX headings of level 1 and 2."""
+        return headings(self.body)
+
+    @cached_property
+    def title(self) -> tuple[int, str] | None:
+        """(body line index, text) of the heading that names the model."""
+        return _title(self.top_headings)
+
+    @cached_property
+    def scan(self) -> Scan:
+        """Links, claim phrases and headings of the body, found in one pass (no Markdown parse)."""
+        return card_scan.scan(self.body, self.body_line, card_evidence.EVIDENCE_URLS)
+
+    def key_line(self, key: str) -> int | None:
+        """The card line of a top-level front-matter key (its ``key:`` line): a search of the
+        front matter's text, as evidence needs only the line, not the located YAML's index."""
+        if key not in self.metadata:
+            return None
+        head = self.text[:self.body_start]
+        found = re.search(r"^(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')[ \t]*:",
+                          head, re.MULTILINE)
+        if found is None:
+            return self.front_matter.locate((key,))[0]
+        return 1 + _line_count(head[:found.start()])
+
+    @cached_property
+    def _tokens(self) -> list[Token]:
+        return markdown_body.tokens(self.body)
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """Every top-level heading (ATX or setext, any level) with its file line."""
+        return markdown_body.sections(self._tokens, self.body_line)
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        return markdown_body.links(self._tokens, self.body_line)
+
+    @cached_property
+    def code_blocks(self) -> tuple[CodeBlock, ...]:
+        return markdown_body.code_blocks(self._tokens, self.body_line)
+
+    @cached_property
+    def plain_text(self) -> tuple[TextLine, ...]:
+        """The lines of the body's text outside code blocks, with their file lines."""
+        return markdown_body.plain_text(self._tokens, self.body_line)
+
+    def locate(self, loc: tuple[object, ...]) -> tuple[int | None, int | None]:
+        """Line and column in the card of what a release path was read from: a front-matter key
+        (or its item), the title line for the name, a section's heading line for card text."""
+        if loc[:1] == ("name",):
+            title = self.title
+            return (None, None) if title is None else (title[0] + self.body_line, 1)
+        if loc[:1] == ("card",):
+            return self._card_line(loc[1:])
+        if loc[:1] == ("claims",) and len(loc) > 1 and str(loc[1]) in self.claim_lines:
+            return self.claim_lines[str(loc[1])], 1
+        key = front_matter_path(loc, self.metadata)
+        if key is None:
+            if loc[:1] == ("artifacts",) and len(loc) > 1 and self.component_lines.get(str(loc[1])):
+                return self.component_lines[str(loc[1])], 1
+            return None, None
+        return self.front_matter.locate(key)
+
+    def _card_line(self, loc: tuple[object, ...]) -> tuple[int | None, int | None]:
+        if loc[:1] == ("sections",) and len(loc) > 1:
+            heading = str(loc[1])
+        elif loc and str(loc[0]) in SECTION_HEADINGS:
+            heading = SECTION_HEADINGS[str(loc[0])]
+        else:
+            return None, None
+        for line, level, text in self.top_headings:
+            if level == 2 and text == heading:
+                return line + self.body_line, 1
+        return None, None
+
+
+def _title(found: list[Heading]) -> tuple[int, str] | None:
+    for line, level, text in found:
+        if level == 2:
+            return None
+        if text.strip():
+            return line, text
+    return None
+
+
+_FRONT_MATTER_KEYS = {"license": "license", "license_name": "license_name", "license_link": "license_link",
+                      "base_models": "base_model", "datasets": "datasets", "tags": "tags",
+                      "evaluation": "model-index"}
+_MODEL_KEYS = {"languages": "language", "pipeline_tag": "pipeline_tag", "library_name": "library_name"}
+_LISTED = {"base_model", "datasets", "tags", "language"}
+
+
+def front_matter_path(loc: tuple[object, ...], metadata: dict[str, Any]) -> tuple[object, ...] | None:
+    """The front-matter path a release path was read from; None when the card states no such key."""
+    if not loc:
         return None
-    start = opening.end()
-    closing = _closing_fence(text, start)
-    if closing is not None:
-        return FrontMatter(text[:start], text[start:closing[0]], closing[1])
-    if opening.group(1) == "\r\n":
-        closing = _CLOSING.match(text, start - 1)
-        if closing is not None:
-            return FrontMatter(text[:start - 1], "", closing.end())
-    return None
+    head, rest = str(loc[0]), loc[1:]
+    if head == "extra":
+        key = rest[:1]
+        return tuple(rest) if key and key[0] in metadata else None
+    if head == "model":
+        key = _MODEL_KEYS.get(str(rest[0])) if rest else None
+        rest = rest[1:]
+    else:
+        key = _FRONT_MATTER_KEYS.get(head)
+    if key is None or key not in metadata:
+        return None
+    if key in _LISTED:
+        return (key, rest[0]) if rest and isinstance(metadata[key], list) and isinstance(rest[0], int) else (key,)
+    return (key,)
 
 
-def _closing_fence(text: str, start: int) -> tuple[int, int] | None:
-    """The span of ``_CLOSING.search(text, start)``, found by looking for ``---`` with ``str.find``
-    (the pattern's leading alternation makes ``re`` try every position): a fence preceded by a
-    line break at or after ``start`` and followed by ``_FENCE_END``. The match starts at that line
-    break, or at the ``\r`` before it when the break is ``\r\n``, as the pattern tries ``\r\n``
-    first; fences are met in order, so the first that fits is the leftmost match."""
-    fence = text.find("---", start)
-    while fence != -1:
-        brk = fence - 1
-        if brk >= start and text[brk] in "\r\n":
-            tail = _FENCE_END.match(text, fence + 3)
-            if tail is not None:
-                if text[brk] == "\n" and brk > start and text[brk - 1] == "\r":
-                    brk -= 1
-                return brk, tail.end()
-        fence = text.find("---", fence + 1)
-    return None
+def split(text: str, path: str) -> HubCard:
+    """The card's front matter (empty for a card without one) and where its body starts."""
+    found = find_front_matter(text)
+    if found is None:
+        if looks_like_card(text):
+            raise InputError.single("front matter starts with '---' but has no closing '---' line", path, 1, 1)
+        return HubCard(text, path, LocatedDocument(data={}, path=path), 0)
+    doc = load_fast(found.data, path, line_offset=found.opening.count("\n"))
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
+        line, column = doc.locate(())
+        raise InputError.single("card metadata must be a mapping of keys", path, line, column)
+    return HubCard(text, path, doc, found.end)
 
-
-_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 _MAPPED = {"license", "license_name", "license_link", "base_model", "base_model_relation", "datasets",
            "language", "pipeline_tag", "library_name", "tags"}
@@ -104,43 +251,6 @@ _is_text = str.__instancecheck__
 """``isinstance(item, str)`` that ``map`` calls without a Python frame per item."""
 
 
-def looks_like_card(text: str) -> bool:
-    return text.lstrip().startswith("---")
-
-
-def is_markdown_card(text: str, path: str, markdown: bool | None = None) -> bool:
-    """Whether to read ``text`` as a Markdown card rather than YAML: ``markdown`` when the caller
-    knows (a dump's card column), else a ``.md`` name or leading front matter. A README.md
-    without front matter is a card with no metadata."""
-    if markdown is None:
-        markdown = path.lower().endswith(".md")
-    return markdown or looks_like_card(text)
-
-
-def split_card(text: str, path: str) -> tuple[LocatedDocument, str]:
-    """(front matter, body). A card without front matter has empty metadata."""
-    doc, body_start = _read_front_matter(text, path)
-    return doc, text[body_start:]
-
-
-def _read_front_matter(text: str, path: str) -> tuple[LocatedDocument, int]:
-    """(front matter, where the body starts): batch audits read the title from the card's own
-    text at that offset rather than copy out a body of kilobytes per card."""
-    found = find_front_matter(text)
-    if found is None:
-        if looks_like_card(text):
-            raise InputError.single("front matter starts with '---' but has no closing '---' line", path, 1, 1)
-        return LocatedDocument(data={}, path=path), 0
-    offset = found.opening.count("\n")
-    doc = load_fast(found.data, path, line_offset=offset)
-    if doc.data is None:
-        doc.data = {}
-    if not isinstance(doc.data, dict):
-        line, column = doc.locate(())
-        raise InputError.single("card metadata must be a mapping of keys", path, line, column)
-    return doc, found.end
-
-
 def _as_list(value: str | list[str] | None) -> list[str]:
     """A mapped value as a list; ``_fits`` has already sent every other shape to ``extra``."""
     if value is None:
@@ -148,13 +258,12 @@ def _as_list(value: str | list[str] | None) -> list[str]:
     return value if isinstance(value, list) else [value]
 
 
-def metadata_fields(meta: dict[str, Any], name: str, *, read_only: bool = False) -> dict[str, Any]:
+def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
     """Release fields for card metadata; keys the schema does not model go to ``extra`` verbatim,
-    in the card's order. ``read_only``: see ``release_from_card``."""
+    in the card's order."""
     mapped: dict[str, Any] = {}
     unmapped: dict[str, Any] = {}
     for key, value in meta.items():
-        # text is the common case and always fits: no call for it (batch audits read millions)
         if key in _MAPPED and ((type(value) is str and value) or _fits(key, value)):
             mapped[key] = value
         else:
@@ -179,75 +288,204 @@ def metadata_fields(meta: dict[str, Any], name: str, *, read_only: bool = False)
             "pipeline_tag": get("pipeline_tag"),
             "library_name": get("library_name"),
         },
-        # most cards name no base model and many no dataset: no comprehension to run for them
         "base_models": [] if base_model is None else
         [{"id": b, "relation": known_relation} for b in _as_list(base_model)],
         "datasets": [] if datasets is None else [{"id": d, "role": role} for d in _as_list(datasets)],
         "tags": _as_list(get("tags")),
         "extra": unmapped,
-        **(_shared_parts() if read_only else _own_parts()),
+        "artifacts": {"model-card": {}},  # stated, so pydantic validates it in its core
+        "licenses": {},
+        "claims": {},
     }
 
 
-def _own_parts() -> dict[str, Any]:
-    """The parts a card never states, empty: stated, so pydantic validates them in its core
-    instead of calling each model's ``__init__`` for a default (a tenth of validating a card)."""
-    return {"artifacts": {"model-card": {}}, "licenses": {}, "claims": {}, "card": {}}
+_MARKER = re.compile(r"^<!-- modelcards:(begin|user|end) [\w.-]+(?: sha256=[0-9a-f]+)? -->[ \t]*\r?\n?", re.M)
+_BEGIN = re.compile(r"<!-- modelcards:(begin|user) ([\w.-]+)(?: sha256=[0-9a-f]+)? -->[ \t]*$")
+_END = re.compile(r"<!-- modelcards:end ([\w.-]+) -->[ \t]*$")
+DERIVED_BLOCKS = frozenset({"details", "openness", "license"})
+"""Blocks of a README that modelcards rendered, made only from manifest data: not card text."""
+
+
+def strip_rendered_blocks(body: str) -> str:
+    """Text of a README modelcards rendered: derived blocks and the block markers dropped (all
+    markers, when they do not pair up). A body without markers is returned as it is.
+
+    The markers are the README block format of ``renderers/blocks.py``, read again here because
+    readers sit below the renderers."""
+    if "<!-- modelcards:" not in body:
+        return body
+    kept: list[str] = []
+    block: tuple[str, str] | None = None  # (begin | user, name) of the block the line is in
+    for line in body_lines(body):
+        text = line.rstrip("\r\n")
+        begin, end = _BEGIN.match(text), _END.match(text)
+        if block is None and begin:
+            block = (begin.group(1), begin.group(2))
+        elif block is not None and end and end.group(1) == block[1]:
+            block = None
+        elif begin or end:
+            return _MARKER.sub("", body)
+        elif block is None or not (block[0] == "begin" and block[1] in DERIVED_BLOCKS):
+            kept.append(line)
+    return _MARKER.sub("", body) if block is not None else "".join(kept)
+
+
+def card_fields(body: str, found: list[Heading]) -> tuple[str | None, dict[str, Any]]:
+    """(title, card fields) from a card body and its top-level level-1 and level-2 headings."""
+    # Lines without their breaks, joined again with "\n", where the body has no other break;
+    # the breaks at either end of a field's text are stripped anyway.
+    lines, join = (body_lines(body), "".join) if "\r" in body else (body.split("\n"), "\n".join)
+    title_at = _title(found)
+    title_line, title = None, None
+    if title_at is not None:
+        title = title_at[1]
+        if lines[title_at[0]].rstrip() == f"# {title}":
+            title_line = title_at[0]  # written back as the rendered title (blanks after it aside): not summary text
+    splits: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for line, level, text in found:
+        if level == 2 and text.strip() and text not in seen and lines[line].rstrip("\r\n") == f"## {text}":
+            splits.append((line, text))
+            seen.add(text)
+    ends = [line for line, _ in splits[1:]] + ([len(lines)] if splits else [])
+    preamble_end = splits[0][0] if splits else len(lines)
+    if title_line is None:
+        preamble = join(lines[:preamble_end])
+    else:
+        preamble = join(lines[:title_line] + lines[title_line + 1:preamble_end])
+    card: dict[str, Any] = {"sections": {}}
+    if preamble.strip():
+        card["summary"] = preamble.strip("\n")
+    for (start, heading), end in zip(splits, ends, strict=True):
+        section = join(lines[start + 1:end]).strip("\n")
+        field = FIELD_BY_HEADING.get(heading)
+        if field and field not in card and section.strip():
+            card[field] = section
+        else:
+            card["sections"][heading] = section
+    return title, card
+
+
+def _evaluation(meta: dict[str, Any], name: str) -> list[dict[str, Any]] | None:
+    """Our evaluation entries, or None when rendering them would not give back this very
+    model-index (huggingface_hub makes it from the entries, as the README renderer does)."""
+    model_index = meta.get("model-index")
+    if model_index is None:
+        return None
+    from huggingface_hub.repocard_data import (
+        ModelCardData,
+        eval_results_to_model_index,
+        model_index_to_eval_results,
+    )
+
+    try:
+        parsed_name, results = model_index_to_eval_results(model_index)
+    except Exception:  # any malformed model-index: kept verbatim instead
+        return None
+    if parsed_name != name or not results:
+        return None  # rendering writes a model-index only for results, under the release's name
+    entries = [{
+        "task_type": r.task_type, "task_name": r.task_name,
+        "dataset": {"type": r.dataset_type, "name": r.dataset_name, "config": r.dataset_config,
+                    "split": r.dataset_split},
+        "metric_type": r.metric_type, "metric_value": r.metric_value, "metric_name": r.metric_name,
+        "metric_config": r.metric_config, "source_url": r.source_url, "source_name": r.source_name,
+        "verified": r.verified,
+    } for r in results]
+    from pydantic import ValidationError
+
+    try:
+        validated = _eval_entries().validate_python(entries)
+        hub = ModelCardData(model_name=name, eval_results=_hub_results(validated))  # validates them
+        # what ModelCardData.to_dict() writes as model-index, without its deep copy of the card
+        again = eval_results_to_model_index(hub.model_name, hub.eval_results)
+    except (ValidationError, ValueError, TypeError):
+        return None
+    return entries if again == model_index else None
 
 
 @lru_cache(maxsize=1)
-def _shared_parts() -> dict[str, Any]:
-    """The same parts as instances shared by every release that is only read: pydantic keeps a
-    model instance as it is, which saves a quarter of validating a card."""
-    from modelcards.schema.release import Artifact, CardText, Claims, DefaultLicenses
+def _eval_entries() -> TypeAdapter[list[EvalResult]]:
+    from pydantic import TypeAdapter
 
-    return {"artifacts": {"model-card": Artifact()}, "licenses": DefaultLicenses(), "claims": Claims(),
-            "card": CardText()}
+    from modelcards.schema import EvalResult
 
-
-def card_title(text: str, start: int = 0) -> str | None:
-    """The first Markdown heading's text at or after ``start``: what
-    ``_TITLE.search(text, start)`` finds, without the search trying ``^`` at every character.
-
-    The pattern can only match where a line starts with ``#``; those places are found with
-    ``str.find`` and tried in order (``match`` still checks the ``^``), so the first that matches
-    is the search's leftmost match; its ``\\s+`` may run on past the line, as in the search."""
-    at = start if text.startswith("#", start) else _next_hash_line(text, start)
-    while at != -1:
-        title = _TITLE.match(text, at)
-        if title is not None:
-            return title.group(1).strip()
-        at = _next_hash_line(text, at)
-    return None
+    return TypeAdapter(list[EvalResult])
 
 
-def _next_hash_line(text: str, after: int) -> int:
-    found = text.find("\n#", after)
-    return found + 1 if found != -1 else -1
+def _hub_results(results: list[Any]) -> list[Any]:
+    """huggingface_hub's EvalResult for ours, field for field as ``renderers.frontmatter`` writes them."""
+    from huggingface_hub import EvalResult as HubEvalResult
+
+    return [HubEvalResult(task_type=r.task_type, task_name=r.task_name, dataset_type=r.dataset.type,
+                          dataset_name=r.dataset.name, dataset_config=r.dataset.config,
+                          dataset_split=r.dataset.split, metric_type=r.metric_type, metric_value=r.metric_value,
+                          metric_name=r.metric_name, metric_config=r.metric_config, source_url=r.source_url,
+                          source_name=r.source_name, verified=r.verified) for r in results]
 
 
 def fallback_name(path: str) -> str:
+    """The name of a card without a title: its folder's name (a README.md is named after its repository)."""
     return path.rsplit("/", 2)[-2] if "/" in path else path
 
 
-def validate_card_release(data: dict[str, Any], doc: LocatedDocument, path: str) -> Release:
-    """Validate release data built from card metadata, locating errors at the metadata key."""
-    try:
-        return Release.model_validate(data)
-    except ValidationError as err:
-        first = err.errors(include_url=False)[0]
-        key = str(first["loc"][0]) if first["loc"] else ""
-        source_key = {"model": "language", "base_models": "base_model"}.get(key, key)
-        line, column = doc.locate((source_key,))
-        raise InputError.single(f"card metadata {source_key!r}: {first['msg']}", path, line, column) from None
+def _add_evidence(data: dict[str, Any], card: HubCard) -> None:
+    """The components and claims the card shows (``card_evidence``), into the release's fields,
+    each component marked inferred, and their lines kept on ``card`` for locating findings.
+    Not for a README modelcards rendered (it has block markers): its manifest states the release,
+    and its text repeats the manifest's."""
+    meta, scanned, lines = card.metadata, card.scan, _KeyLines(card)
+    names = card_evidence.name_tokens(data["name"], *card.path.rsplit(".", 1)[0].split("/")[-2:])
+    found = card_evidence.components(meta, scanned, lines, names)
+    found["model-card"] = {"evidence": [{"url": None, "key": None, "line": 1, "basis": "stated"}]}
+    # in the framework's order, so cards showing the same components share their openness facts
+    data["artifacts"] = {cid: found[cid] for cid in ARTIFACT_IDS if cid in found}
+    card.component_lines = {cid: next((e["line"] for e in entry["evidence"] if e.get("line")), None)
+                            for cid, entry in found.items() if cid != "model-card"}
+    claimed = card_evidence.claims(meta, scanned, lines, names)
+    if claimed:
+        claims: dict[str, Any] = {name: c["value"] for name, c in claimed.items()}
+        claims["evidence"] = {name: {"line": c["line"], "text": c["text"]} for name, c in claimed.items()}
+        data["claims"] = claims
+        card.claim_lines = {name: c["line"] for name, c in claimed.items()}
 
 
-def release_from_card(text: str, path: str, *, read_only: bool = False) -> tuple[Release, LocatedDocument]:
-    """A Release holding what the card's metadata and title state (no manifest needed).
+class _KeyLines(dict[str, "int | None"]):
+    """Front-matter key -> card line, looked up on first use."""
 
-    ``read_only``: the caller only reads the release and drops it (batch audits), so the parts a
-    card cannot state (default licenses, claims, card text, the model card artifact) may be
-    instances shared with other releases; a release handed to a user has its own."""
-    doc, body_start = _read_front_matter(text, path)
-    data = metadata_fields(doc.data, card_title(text, body_start) or fallback_name(path), read_only=read_only)
-    return validate_card_release(data, doc, path), doc
+    def __init__(self, card: HubCard) -> None:
+        super().__init__()
+        self._card = card
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        if key not in self:
+            self[key] = self._card.key_line(key)
+        value = dict.get(self, key)
+        return default if value is None else value
+
+
+def read_card(text: str, path: str) -> tuple[Release, HubCard]:
+    """The Release a card states (metadata, name, card text, evaluation), and the split card."""
+    card = split(text, path)
+    body = card.body
+    kept = strip_rendered_blocks(body)
+    title, fields = card_fields(kept, card.top_headings if kept is body else headings(kept))
+    meta = card.metadata
+    data = metadata_fields(meta, title or fallback_name(path))
+    evaluation = _evaluation(meta, data["name"])
+    if evaluation is not None:
+        data["evaluation"] = evaluation
+        data["extra"].pop("model-index", None)
+    data["card"] = fields
+    if kept is body:  # a README modelcards rendered states its release in its manifest, not in its text
+        _add_evidence(data, card)
+    from modelcards.readers.validation import validate
+
+    def translate(loc: tuple[object, ...]) -> tuple[object, ...] | None:
+        return front_matter_path(loc, meta)
+
+    def label(loc: tuple[object, ...]) -> str:
+        key = translate(loc)
+        return f"card metadata {key[0]!r}" if key else "card"
+
+    return validate(Release, data, card.front_matter, translate=translate, label=label), card

@@ -47,14 +47,20 @@ class LocatedDocument:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     deferred: tuple[str, int] | None = None
     """(text, line offset) of a document loaded on the fast path; indexed on the first locate()."""
+    node: Any = None
+    """The fast path's node graph, which holds every position: indexed from it on the first
+    locate() rather than by loading the text again."""
 
     def locate(self, loc: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Best position for ``loc``: the exact node, else its nearest located ancestor."""
         if self.deferred is not None:
             text, offset = self.deferred
-            self.deferred = None
-            located = load_text(text, self.path, line_offset=offset)
-            self.values, self.keys = located.values, located.keys
+            index = _node_index(self.node, offset) if self.node is not None else None
+            if index is None:
+                located = load_text(text, self.path, line_offset=offset)
+                index = located.values, located.keys
+            self.values, self.keys = index
+            self.deferred = self.node = None
         index = self.keys if key else self.values
         probe = tuple(loc)
         if key and probe in self.keys:
@@ -274,7 +280,32 @@ def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
         return load_text(text, path, line_offset=line_offset)
     finally:
         loader.dispose()
-    return LocatedDocument(data=data, path=path, deferred=(text, line_offset))
+    return LocatedDocument(data=data, path=path, deferred=(text, line_offset), node=node)
+
+
+def _node_index(root: yaml.Node, line_offset: int) -> tuple[dict[Path, tuple[int, int]],
+                                                           dict[Path, tuple[int, int]]] | None:
+    """The (values, keys) index ``load_text`` builds, from a node graph the fast path checked
+    (no duplicate keys, no aliases, no tags outside the rules). None when a key is not plain text
+    (an int or bool key): only the full loader turns those into the key it records."""
+    values: dict[Path, tuple[int, int]] = {}
+    keys: dict[Path, tuple[int, int]] = {}
+    pending: list[tuple[Path, yaml.Node]] = [((), root)]
+    while pending:
+        loc, node = pending.pop()
+        mark = node.start_mark
+        values[loc] = (mark.line + 1 + line_offset, mark.column + 1)
+        kind = type(node)
+        if kind is yaml.SequenceNode:
+            pending.extend(((*loc, i), item) for i, item in enumerate(node.value))
+        elif kind is yaml.MappingNode:
+            for key_node, value_node in node.value:
+                if key_node.tag != _STR:
+                    return None
+                mark = key_node.start_mark
+                keys[(*loc, key_node.value)] = (mark.line + 1 + line_offset, mark.column + 1)
+                pending.append(((*loc, key_node.value), value_node))
+    return values, keys
 
 
 def read_text(path: str) -> str:

@@ -9,14 +9,22 @@ wins over the global license of its content type, which wins over ``distribution
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from modelcards.errors import InputError
-from modelcards.openness.components import mof
 from modelcards.readers.located_yaml import LocatedDocument
+from modelcards.resources import read_data
 from modelcards.schema import Release
 
 _NOT_INCLUDED = re.compile(r"component\s+(component\s+)?not\s+includ", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _mot_names() -> tuple[tuple[str, str], ...]:
+    """(artifact id, the MOT's component name) from the MOF table the openness verdicts use."""
+    table = read_data("modelcards.openness", "mof-1.0.yaml")
+    return tuple((c["id"], c["mot_name"]) for c in table["components"])
 
 
 def looks_like_mot(data: Any) -> bool:
@@ -42,7 +50,7 @@ def release_from_mot(doc: LocatedDocument) -> Release:
     if not isinstance(release, dict):
         line, column = doc.locate(("release",))
         raise InputError.single("MOT file: 'release' must be a mapping", doc.path, line, column)
-    names = {c.mot_name.lower(): c.id for c in mof().components}
+    names = {mot_name.lower(): artifact_id for artifact_id, mot_name in _mot_names()}
     artifacts: dict[str, dict[str, Any]] = {}
     components = release.get("components") or []
     if not isinstance(components, list):
@@ -58,7 +66,7 @@ def release_from_mot(doc: LocatedDocument) -> Release:
             from modelcards.fuzzy import did_you_mean
 
             line, column = doc.locate(("release", "components", i, "name"))
-            hint = did_you_mean(name, [c.mot_name for c in mof().components])
+            hint = did_you_mean(name, [mot_name for _, mot_name in _mot_names()])
             raise InputError.single(f"unknown MOT component {name!r}{hint}", doc.path, line, column)
         license_text = _text(component.get("license"))
         entry: dict[str, Any] = {
@@ -86,11 +94,24 @@ def release_from_mot(doc: LocatedDocument) -> Release:
         "artifacts": artifacts,
         "extra": {"mot": {"origin": _text(release.get("origin"))}} if _text(release.get("origin")) else {},
     }
-    from pydantic import ValidationError
+    from modelcards.readers.validation import validate
 
-    try:
-        return Release.model_validate(data)
-    except ValidationError as err:
-        first = err.errors(include_url=False)[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise InputError.single(f"MOT record: {loc}: {first['msg']}", doc.path, 1, 1) from None
+    return validate(Release, data, doc, translate=_mot_path, label=_mot_label)
+
+
+_MOT_KEYS = {"name": ("name",), "version": ("version",), "producer": ("producer",), "date": ("date",),
+             "contact": ("contact",), "repository": ("repository",), "hf_repo": ("huggingface",),
+             "license": ("license", "distribution", "name"), "licenses": ("license",),
+             "artifacts": ("components",), "extra": ("origin",)}
+
+
+def _mot_path(loc: tuple[object, ...]) -> tuple[object, ...] | None:
+    """Where in the MOT record the release field at ``loc`` comes from."""
+    if loc[:1] == ("model",):
+        return ("release", "architecture" if loc[1:2] == ("architecture",) else "type")
+    key = _MOT_KEYS.get(str(loc[0])) if loc else None
+    return None if key is None else ("release", *key)
+
+
+def _mot_label(loc: tuple[object, ...]) -> str:
+    return "MOT record"

@@ -1,16 +1,20 @@
-"""Turn pydantic validation errors into located, human messages with did-you-mean hints."""
+"""Turn pydantic validation errors into located, human messages with did-you-mean hints, for
+manifests, Hugging Face cards and MOT records alike."""
 
 from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from modelcards.errors import InputError, Location, Problem
 from modelcards.fuzzy import did_you_mean
 from modelcards.readers.located_yaml import LocatedDocument
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -70,10 +74,30 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def validation_problems(
-    error: ValidationError, model: type[BaseModel], doc: LocatedDocument
-) -> list[Problem]:
-    """One located Problem per pydantic error, sorted by position."""
+Translate = Callable[[tuple[Any, ...]], tuple[Any, ...] | None]
+"""Maps a path of the validated data onto a path of the source document (None: no place in it)."""
+
+
+def _same(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return loc
+
+
+def located_problems(error: ValidationError, model: type[BaseModel], doc: LocatedDocument, *,
+                     translate: Translate = _same, label: Callable[[tuple[Any, ...]], str] | None = None
+                     ) -> list[Problem]:
+    """One located Problem per pydantic error, sorted by position, for every source format.
+
+    A manifest is validated as written, so its paths are the document's own (``translate`` is
+    the identity). A card or a MOT record is turned into release data first: ``translate`` maps
+    a release path onto where the source states it, and ``label`` names that place in the
+    message (``card metadata 'tags'``), since the release path alone would puzzle its author."""
+
+    def where(loc: tuple[Any, ...], *, key: bool = False) -> tuple[int | None, int | None]:
+        target = translate(loc)
+        if target is None:
+            return doc.locate(())
+        return doc.locate(target, key=key)
+
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for item in error.errors(include_url=False):
@@ -86,47 +110,55 @@ def validation_problems(
             if loc in seen:
                 continue
             seen.add(loc)
-            line, column = doc.locate(loc, key=True)
+            line, column = where(loc, key=True)
             from modelcards.schema.artifacts import ARTIFACT_IDS
 
             hint = did_you_mean(str(key), ARTIFACT_IDS)
             message = f"unknown artifact id {key!r} in {_dotted(loc[:-1])}{hint or ''}"
             if not hint:
                 message += f" (one of: {', '.join(ARTIFACT_IDS)})"
-            problems.append(Problem(message, Location(doc.path, line, column)))
-            continue
-        # Union types make pydantic report one error per member; keep the first per location.
-        if loc in seen:
-            continue
-        seen.add(loc)
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            allowed = _allowed_keys(model, loc[:-1])
-            line, column = doc.locate(loc, key=True)
-            hint = did_you_mean(key, allowed)
-            where = _dotted(loc[:-1])
-            message = f"unknown key {key!r}" + (f" in {where}" if loc[:-1] else "") + hint
-            if not hint and allowed:
-                message += f" (allowed: {', '.join(allowed)})"
-        elif kind == "missing":
-            line, column = doc.locate(loc[:-1])
-            message = f"missing required key {str(loc[-1])!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
         else:
-            line, column = doc.locate(loc)
-            message = f"{_dotted(loc)}: {item['msg'][0].lower() + item['msg'][1:]}, got {_describe(item.get('input'))}"
+            # Union types make pydantic report one error per member; keep the first per location.
+            if loc in seen:
+                continue
+            seen.add(loc)
+            if kind == "extra_forbidden":
+                key = str(loc[-1])
+                allowed = _allowed_keys(model, loc[:-1])
+                line, column = where(loc, key=True)
+                hint = did_you_mean(key, allowed)
+                place = _dotted(loc[:-1])
+                message = f"unknown key {key!r}" + (f" in {place}" if loc[:-1] else "") + hint
+                if not hint and allowed:
+                    message += f" (allowed: {', '.join(allowed)})"
+            elif kind == "missing":
+                line, column = where(loc[:-1])
+                message = f"missing required key {str(loc[-1])!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
+            else:
+                line, column = where(loc)
+                message = (f"{_dotted(loc)}: {item['msg'][0].lower() + item['msg'][1:]}, "
+                           f"got {_describe(item.get('input'))}")
+        if label is not None:
+            message = f"{label(loc)}: {message}"
         problems.append(Problem(message, Location(doc.path, line, column)))
     problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
     return problems
 
 
-def validate_located(model: type[BaseModel], doc: LocatedDocument) -> Any:
-    """Validate ``doc.data`` against ``model``; raise InputError with located problems."""
-    if not isinstance(doc.data, dict):
+def validate(model: type[M], data: Any, doc: LocatedDocument, *, translate: Translate = _same,
+             label: Callable[[tuple[Any, ...]], str] | None = None) -> M:
+    """``data`` validated against ``model``; InputError with located problems otherwise."""
+    if not isinstance(data, dict):
         line, column = doc.locate(())
         raise InputError.single(
-            f"expected a mapping of keys at the top level, got {_describe(doc.data)}", doc.path, line, column
+            f"expected a mapping of keys at the top level, got {_describe(data)}", doc.path, line, column
         )
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(data)
     except ValidationError as err:
-        raise InputError(validation_problems(err, model, doc)) from None
+        raise InputError(located_problems(err, model, doc, translate=translate, label=label)) from None
+
+
+def validate_located(model: type[M], doc: LocatedDocument) -> M:
+    """A document validated as written (a manifest)."""
+    return validate(model, doc.data, doc)

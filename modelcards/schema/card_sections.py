@@ -1,9 +1,9 @@
 """Headings of the card prose fields in a rendered README.
 
 Taken from the Hub's annotated model card template
-(https://huggingface.co/docs/hub/model-card-annotated) where it has one. Import maps a card
-section onto a field only when its heading is exactly one of these, so rendering writes the
-same heading line back; any other section is kept verbatim in ``card.sections``.
+(https://huggingface.co/docs/hub/model-card-annotated) where it has one. The card reader maps
+a card section onto a field only when its heading is exactly one of these, so rendering writes
+the same heading line back; any other section is kept verbatim in ``card.sections``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,327 @@
+"""The MOF components and the claims a Hugging Face card shows, with where it shows them.
+
+Read from the front matter and from one scan of the body (``readers/card_scan.py``). Every
+component found gets evidence ``{url | key, line, basis}`` and is marked ``inferred`` in the
+release, so ``import`` writes it for the user to confirm; a manifest is never inferred from.
+
+Components:
+
+- model-parameters-final: a Hub model card describes a repository that holds weights (GGUF,
+  safetensors, quantised or adapter weights alike), so every card shows them, unless its text
+  says the weights are not there ("weights coming soon", "does not contain the weights", "not
+  yet released") or it is an empty placeholder. The evidence is the metadata key that names
+  what loads them (``library_name``, ``base_model_relation``, ``pipeline_tag``,
+  ``model-index``, a weights-format tag), else the card itself. ``extra_gated_*`` keys make
+  them ``gated``.
+- model-card: the card itself, under the card's license.
+- model-architecture: MOF 1.0 defines it as "well commented code for the model's architecture"
+  (White et al., https://arxiv.org/abs/2403.13784, Table 1; the MOT's mof.settings.yml). So
+  ``library_name: transformers`` does not count: the architecture's code is the library's,
+  not released with this model, and the card does not say which one it is. It counts when the
+  repository holds the modelling code (the Hub's ``custom_code`` tag, ``auto_map``), or when
+  the text presents a code link as the model's architecture or implementation.
+- research-paper / technical-report: arXiv, ACL Anthology, OpenReview and PDF links, and
+  arXiv ids of BibTeX under a citation heading. A link is the model's own paper when its line
+  presents it so ("our paper", "technical report", "Paper:", "we present"), or when it is
+  under a Citation / Paper heading of a card with no base model (a derivative's citation is its
+  base's or its method's paper). Never under "Related work", "References",
+  "Acknowledgements", a base-model / original-model / quantisation heading, nor on a line that
+  credits another work ("based on", "base model", "original", "method", "inspired"). Wording
+  with "report" makes it a technical report, else a research paper. The Hub's ``arxiv:`` tags
+  are added by the Hub for every arXiv link of a card, so they are not evidence by themselves.
+- training / inference / evaluation / data-preprocessing code: GitHub, GitLab, Codeberg
+  repository links and Spaces, on a line or under a heading that presents them as code
+  (repository, code, implementation, scripts), and as this model's: the line says "our" /
+  "official", or the repository's owner or name shares a distinctive word with the model's
+  name. Tools a card credits (transformers, llama.cpp, unsloth, axolotl, mergekit, web UIs, a
+  line that says "using", "with", "merged", "fine-tuned from", "compatible") are not. The
+  wording picks the component; a bare repository counts
+  as inference code. The code's license is unknown unless the card states it: ``unlicensed``.
+- datasets / data-card: ``datasets:`` ids (their licenses come from the sourced
+  known-datasets table in ``openness_facts``, else stay unknown); a data card when a Hub
+  dataset id is named (its Hub dataset card) or a training-data section says something.
+- evaluation-results: a ``model-index``, or an evaluation / results / benchmark section with a
+  table.
+- model-parameters-intermediate: the text names intermediate checkpoints, or links a branch
+  of the repository (``/tree/step...``).
+
+Claims (``claims``): the phrases "open source", "open-source", "fully open", "open weights",
+"open-weight", "free for commercial use", "commercial use is permitted", and the tag
+``open-source``, when the clause is about this model: its subject is the model ("<name> is
+an open-source model", "this model is free for commercial use", "it is open source", "our
+open-weight model", "we open-source"). A phrase followed by a word naming something else
+(library, community, tool, framework, models, ...), in a clause comparing with other models
+("other", "than", "among", "outperforms", ...) or with another subject ("SpeechBrain is an
+open-source toolkit", "Jan is an open source ChatGPT alternative") is not a claim; a
+negation ("is not open source", "isn't open-weight") claims the opposite. A claim is read from
+one line: a sentence broken over lines is judged by the line the phrase is on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from modelcards.readers.card_scan import Hit, Scan
+
+Found = dict[str, dict[str, Any]]
+
+_WEIGHT_TAGS = frozenset({"gguf", "safetensors", "onnx", "pytorch", "tf", "jax", "gptq", "awq", "exl2",
+                          "bitsandbytes", "4-bit", "8-bit", "mlx", "lora", "peft", "coreml", "openvino",
+                          "tflite", "keras", "ggml", "llamafile"})
+
+_PAPER = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|aclanthology\.org/|openreview\.net/(?:forum|pdf)"
+                    r"|[^\s]+\.pdf$)", re.IGNORECASE)
+_OWN_PAPER = re.compile(r"\bour (?:paper|(?:technical |tech )?report|work|preprint|publication)\b|\btechnical report\b"
+                        r"|\btech report\b|\bpaper\s*(?:\*\*)?\s*:|\bwe (?:present|introduce|propose)\b"
+                        r"|\bthis paper\b|\baccompanying paper\b|\bpaper\]\(", re.IGNORECASE)
+_NOT_OWN_SECTION = re.compile(r"related|reference|acknowledg|base model|original model|quanti[sz]|credit|thanks"
+                              r"|inspired|prior work|background", re.IGNORECASE)
+_NOT_OWN_LINE = re.compile(r"\bbased on\b|\bbase model\b|\boriginal\b|\bmethod\b|\binspired\b|\bfollowing\b"
+                           r"|\bproposed (?:by|in)\b|\bthanks?\b|\bcredit|\bquantiz|\bquantis", re.IGNORECASE)
+_CITATION = re.compile(r"citation|cite|bibtex|^papers?$|publication", re.IGNORECASE)
+
+_CODE_HOST = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)"
+                        r"|https?://huggingface\.co/spaces/([\w.-]+)/([\w.-]+)", re.IGNORECASE)
+_TOOL_ORGS = frozenset({
+    "huggingface", "ggerganov", "ggml-org", "unslothai", "openaccess-ai-collective", "axolotl-ai-cloud",
+    "vllm-project", "oobabooga", "ollama", "lm-sys", "turboderp", "autogptq", "casper-hansen", "mlc-ai",
+    "pytorch", "lostruins", "nomic-ai", "abetlen", "mozilla-ocho", "ml-explore", "bitsandbytes-foundation",
+    "timdettmers", "artidoro", "hiyouga", "modelcloud", "tatsu-lab", "sgl-project", "eleutherai"})
+"""Organisations whose repositories are tools a card credits (loaders, trainers, quantisers),
+not this model's code."""
+_OWN_CODE = re.compile(r"\brepo(?:sitory)?\b|\bcode\b|\bgithub\b|\bofficial\b|\bour\b|\bsource\b|\bimplementation\b"
+                       r"|\btraining\b|\bscripts?\b", re.IGNORECASE)
+_OURS = re.compile(r"\bour\b|\bofficial\b|\bwe release\b", re.IGNORECASE)
+_TOOL_LINE = re.compile(r"\busing\b|\bwith\b|\bvia\b|\binitiali[sz]ed from\b|\bfine-?tuned (?:from|on)\b"
+                        r"|\bmerg|\bweb ?ui\b|\bintended for use\b|\bdata(?:set)?s?\b|\bcompatible\b"
+                        r"|\bsupport", re.IGNORECASE)
+_CODE_KINDS = (
+    ("data-preprocessing-code", re.compile(r"preprocess|data (?:processing|pipeline|cleaning|filtering)|dedup",
+                                           re.IGNORECASE)),
+    ("evaluation-code", re.compile(r"\beval(?:uation)?\b|\bbenchmark", re.IGNORECASE)),
+    ("training-code", re.compile(r"\btrain|fine-?tun|pre-?train", re.IGNORECASE)),
+    ("model-architecture", re.compile(r"architecture|modell?ing code|implementation", re.IGNORECASE)),
+)
+_EVAL_SECTION = re.compile(r"eval|result|benchmark|performance|leaderboard", re.IGNORECASE)
+_DATA_SECTION = re.compile(r"training data|dataset|data$", re.IGNORECASE)
+_CHECKPOINT_URL = re.compile(r"huggingface\.co/[\w.-]+/[\w.-]+/tree/(?:step|checkpoint|ckpt|iter)", re.IGNORECASE)
+
+_NEGATION = re.compile(r"\b(?:not|n't|never|no longer|neither|nor)\b[\w\s,-]{0,20}$|\bno$", re.IGNORECASE)
+_OTHER_THING = re.compile(
+    r"^[\s*_]*(?:-|\))?\s*(?:ai\s+|llm\s+|)(?:librar|communit|tool|framework|project|software|package|ecosystem|"
+    r"contributor|implementation|repo|code|codebase|licen[cs]e|alternative|dataset|datasets|initiative|"
+    r"movement|world|research|developer|release|models|llms|counterparts|peers|competitors|baselines|"
+    r"solutions|engine|inference|stack|platform|app|ui|webui|program|definition|initiative)", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:other|others|existing|than|among|amongst|outperform\w*|compared?|compet\w*|"
+                         r"rival\w*|versus|vs\.?|best|leading|top|popular|many|most|like|such as|similar|"
+                         r"state-of-the-art|sota|previous|prior|thanks|using|uses|built (?:on|with)|based on|"
+                         r"via|from|powered by|leverag\w*|support\w*|contribut\w*)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _add(found: Found, component: str, evidence: dict[str, Any], **fields: Any) -> None:
+    entry = found.setdefault(component, {"inferred": True, "evidence": []})
+    for name, value in fields.items():
+        entry.setdefault(name, value)
+    if evidence not in entry["evidence"]:
+        entry["evidence"].append(evidence)
+
+
+def _key(key: str, line: int | None, basis: str = "inferred") -> dict[str, Any]:
+    return {"key": key, "line": line, "basis": basis}
+
+
+def _url(url: str, line: int, basis: str = "inferred") -> dict[str, Any]:
+    return {"url": url, "line": line, "basis": basis}
+
+
+_TOKEN = re.compile(r"[a-z][a-z0-9]{2,}")
+_GENERIC = frozenset({"the", "and", "model", "models", "readme", "cards", "card", "base", "large", "small",
+                      "chat", "instruct", "gguf", "awq", "gptq", "hf", "llm", "bert", "gpt", "lora", "main",
+                      "tree", "blob", "master", "com", "github", "huggingface", "spaces", "v1", "v2", "uncased",
+                      "cased", "fine", "tuned", "finetuned", "transformers", "turkish", "english", "diffusion"})
+
+
+def name_tokens(*names: str) -> frozenset[str]:
+    """The distinctive words of the model's names (title, repository path): what ties a code
+    repository to this model rather than to a tool or another model."""
+    return frozenset(t for name in names for t in _TOKEN.findall(name.lower()) if t not in _GENERIC)
+
+
+def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
+               names: frozenset[str] = frozenset()) -> Found:
+    """Artifact entries (``inferred``, ``evidence``, ``availability``, ``location``) by
+    component id. ``key_line``: the card line of each top-level front-matter key; ``names``:
+    ``name_tokens`` of the model's names."""
+    found: Found = {}
+    gated = any(isinstance(k, str) and k.startswith("extra_gated") for k in meta)
+    availability = {"availability": "gated"} if gated else {}
+    tags = {t.lower() for t in meta.get("tags") or [] if isinstance(t, str)}
+    base = bool(meta.get("base_model"))
+    if not _no_weights(meta, scan):
+        weights_key = next((k for k in ("library_name", "base_model_relation", "pipeline_tag", "model-index")
+                            if meta.get(k)), None)
+        if weights_key is None and tags & _WEIGHT_TAGS:
+            weights_key = "tags"
+        evidence = _key(weights_key, key_line.get(weights_key)) if weights_key is not None else \
+            {"url": None, "key": None, "line": 1, "basis": "inferred"}  # a Hub model card: its repository's weights
+        _add(found, "model-parameters-final", evidence, **availability)
+    if "custom_code" in tags or meta.get("auto_map"):
+        key = "auto_map" if meta.get("auto_map") else "tags"
+        _add(found, "model-architecture", _key(key, key_line.get(key)))
+    if meta.get("model-index"):
+        _add(found, "evaluation-results", _key("model-index", key_line.get("model-index"), "stated"))
+    datasets = meta.get("datasets")
+    if isinstance(datasets, str):
+        datasets = [datasets]
+    if isinstance(datasets, list) and any(isinstance(d, str) and "/" in d for d in datasets):
+        first = next(d for d in datasets if isinstance(d, str) and "/" in d)
+        _add(found, "data-card", {"url": f"https://huggingface.co/datasets/{first}", "key": "datasets",
+                                  "line": key_line.get("datasets"), "basis": "inferred"},
+             location=f"https://huggingface.co/datasets/{first}")
+    for hit in scan.links:
+        _link(found, hit, base, names)
+    for index, (line, _level, title) in enumerate(scan.headings):
+        if "evaluation-results" not in found and _EVAL_SECTION.search(title) and scan.has_table(index):
+            _add(found, "evaluation-results", {"key": None, "url": None, "line": line, "basis": "inferred"})
+    for hit in scan.phrases:
+        if hit.text.lower().startswith("intermediate checkpoint") and not _NEGATION.search(
+                hit.context[:hit.context.lower().find("intermediate")]):
+            _add(found, "model-parameters-intermediate", {"url": None, "key": None, "line": hit.line,
+                                                          "basis": "inferred"})
+    return found
+
+
+_NO_WEIGHTS = re.compile(r"\bweights?\b|\bcheckpoints?\b|\bmodel files?\b", re.IGNORECASE)
+
+
+def _no_weights(meta: dict[str, Any], scan: Scan) -> bool:
+    """The card says its weights are not (yet) here, or it is an empty placeholder."""
+    if not meta and scan.blank:
+        return True
+    for hit in scan.phrases:
+        lowered = hit.text.lower()
+        if (lowered == "coming soon" or lowered.startswith(("not ", "does not", "do not"))) and \
+                _NO_WEIGHTS.search(hit.context):
+            return True
+    return False
+
+
+WORTH_A_LOOK = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/|openreview\.net/|github\.com/"
+                          r"|gitlab\.com/|codeberg\.org/|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))|.*\.pdf$",
+                          re.IGNORECASE)
+"""The hosts of papers, code and checkpoints: every other link is passed over at once."""
+EVIDENCE_URLS = re.compile(
+    r"https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/|openreview\.net/|github\.com/|gitlab\.com/|codeberg\.org/"
+    r"|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))(?:[^\s<>()\[\]\"'`|*]|\([^\s()<>]*\))*"
+    r"|https?://[^\s<>()\[\]\"'`|*]+\.pdf(?![\w/])")
+"""The URLs of ``card_scan._URL`` that ``WORTH_A_LOOK`` keeps, found directly in the body."""
+
+
+def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None:
+    url, context, section = hit.text, hit.context, hit.section
+    if WORTH_A_LOOK.match(url) is None:
+        return
+    checkpoint = _CHECKPOINT_URL.search(url) is not None
+    paper = not checkpoint and _PAPER.match(url) is not None
+    code = None if checkpoint or paper or hit.in_code else _CODE_HOST.match(url)
+    if not (checkpoint or paper or code):
+        return
+    if any(_NOT_OWN_SECTION.search(title) for title in section) or _NOT_OWN_LINE.search(context):
+        return
+    if checkpoint:
+        _add(found, "model-parameters-intermediate", _url(url, hit.line))
+        return
+    if paper:
+        own = (bool(_OWN_PAPER.search(context)) and (not has_base or "our" in context.lower())) or \
+            (not has_base and any(_CITATION.search(title) for title in section))
+        if own:
+            report = "report" in context.lower() or any("report" in t.lower() for t in section)
+            _add(found, "technical-report" if report else "research-paper", _url(url, hit.line), location=url)
+        return
+    assert code is not None
+    org = (code.group(1) or code.group(3) or "").lower()
+    if org in _TOOL_ORGS or _TOOL_LINE.search(context):
+        return
+    ours = bool(_OURS.search(context)) or bool(name_tokens(org, code.group(2) or code.group(4) or "") & names)
+    if not ours or not (_OWN_CODE.search(context) or any(_OWN_CODE.search(t) for t in section)):
+        return
+    where = " ".join((*section, context))
+    kind = next((cid for cid, wording in _CODE_KINDS if wording.search(context)), None)
+    if kind is None:
+        kind = next((cid for cid, wording in _CODE_KINDS if wording.search(where)), "inference-code")
+    _add(found, kind, _url(url, hit.line), location=url)
+
+
+_CLAIM_OF = {"open source": "open_source", "open-source": "open_source", "opensource": "open_source",
+             "open sourced": "open_source", "open-sourced": "open_source", "fully open": "open_source",
+             "open weights": "open_weights", "open-weights": "open_weights", "open weight": "open_weights",
+             "open-weight": "open_weights", "free for commercial use": "commercial_use",
+             "commercial use is permitted": "commercial_use"}
+
+
+def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
+           names: frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
+    """``{claim: {"value", "line", "text"}}`` for what the card claims about this model."""
+    out: dict[str, dict[str, Any]] = {}
+    for hit in scan.phrases:
+        name = _CLAIM_OF.get(hit.text.lower()) or ("open_source" if hit.text.lower().startswith("fully") else None)
+        if name is None or name in out:
+            continue
+        if any(_NOT_OWN_SECTION.search(title) for title in hit.section):
+            continue
+        value = _about_this_model(hit, names)
+        if value is not None:
+            out[name] = {"value": value, "line": hit.line, "text": hit.context[:200]}
+    tags = meta.get("tags")
+    if "open_source" not in out and isinstance(tags, list) and any(
+            isinstance(t, str) and t.lower() == "open-source" for t in tags):
+        out["open_source"] = {"value": True, "line": key_line.get("tags"), "text": "tags: open-source"}
+    return out
+
+
+_COPULA = re.compile(r"\b(?:is|are|remains?|be|been|being|was|were)\s+(?:not\s+|n't\s+)?"
+                     r"(?:(?:an?|the|fully|truly|completely|entirely|100%|also|now|still)\s+)*$", re.IGNORECASE)
+_NEGATED_COPULA = re.compile(r"(?:\bnot|n't)\s+(?:(?:an?|the|fully|truly|completely|entirely|yet)\s+)*$",
+                             re.IGNORECASE)
+_OWN_SUBJECT = re.compile(r"\b(?:this|our|the) (?:model|release|checkpoint|llm|version)s?\b|^\W*(?:it|this|we|they)\b"
+                          r"|\b(?:it|we)\b", re.IGNORECASE)
+_NOT_MODEL_SUBJECT = re.compile(r"\b(?:tools?|librar\w*|code|codebase|datasets?|data|framework|toolkit|scripts?"
+                                r"|community|platform|app)\b", re.IGNORECASE)
+_OUR_NOUN = re.compile(r"\b(?:this|our)\s+(?:(?:fully|first|new)\s+)?$", re.IGNORECASE)
+_MODEL_NOUN = re.compile(r"^\s*(?:(?:large\s+)?language\s+)?(?:model|llm|release|checkpoint|weights?)\b", re.IGNORECASE)
+_WE_OPEN = re.compile(r"\bwe\s+(?:have\s+|are\s+|will\s+|hereby\s+|fully\s+)*$", re.IGNORECASE)
+
+
+def _about_this_model(hit: Hit, names: frozenset[str]) -> bool | None:
+    """True / False (negated) when the phrase is said of this model; None when it is not: the
+    subject of its clause must be the model ("<name> is an open-source model", "this model is
+    free for commercial use", "our open-weight model", "we open-source"), and what the phrase
+    qualifies must not be something else ("open-source library", "other open-source models")."""
+    context, phrase = hit.context, hit.text.lower()
+    at = context.lower().find(phrase)
+    if at < 0:
+        return None
+    before, after = context[:at], context[at + len(phrase):]
+    ends = list(_SENTENCE_END.finditer(before))
+    clause = before[ends[-1].end():] if ends else before
+    end = _SENTENCE_END.search(after)
+    rest = after[:end.start()] if end else after
+    if _OTHER_THING.match(rest) or _COMPARISON.search(clause) or _COMPARISON.search(rest[:40]):
+        return None
+    if phrase == "commercial use is permitted":
+        return not _NEGATION.search(clause)
+    copula = _COPULA.search(clause)
+    if copula is not None:
+        subject = clause[:copula.start()]
+        if _NOT_MODEL_SUBJECT.search(subject):
+            return None
+        if _OWN_SUBJECT.search(subject) or name_tokens(subject) & names:
+            return not _NEGATED_COPULA.search(clause)
+        return None
+    if _OUR_NOUN.search(clause) and _MODEL_NOUN.match(rest):
+        return True
+    if phrase.startswith("open") and _WE_OPEN.search(clause):
+        return True
+    return None

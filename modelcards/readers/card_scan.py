@@ -1,0 +1,252 @@
+"""One pass over a card body for what evidence and claims need: links, claim phrases, headings.
+
+The batch audit reads millions of cards, and evidence needs only a few things of a body: the
+URLs it shows, the phrases that make a claim ("open source", "open weights", "free for
+commercial use", ...), the ATX headings that say which section a line is in, and whether a
+section holds a table. Each is found by one search over the body that skips ahead by a
+literal prefix (``http``, ``open``, a fence, a ``#`` at a line start), and the hits are
+merged in order of their offset, so the body is walked once per kind and never line by line;
+fenced code blocks, HTML comments and the blocks modelcards rendered from a manifest are
+skipped as a whole (a URL or phrase inside them is example code or template text, not
+something the card states), except the URLs and arXiv eprints of a fenced block under a
+citation heading, where cards put their own BibTeX. Indented code and inline
+code spans are not recognised: they seldom hold links, and ``tests/test_reader_parity.py``
+holds the scanner's links to markdown-it's (``readers/markdown_body.py``) on generated texts
+and on the corpus. The full Markdown parse stays for the rules that need it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import NamedTuple
+
+_HEAD = re.compile(r"[ ]{0,3}#{1,6}(?=[ \t\n]|$)")
+"""An ATX heading's opening, matched at a line start that ``_heading_starts`` found."""
+_TABLE = re.compile(r"^[ ]{0,3}\|", re.MULTILINE)
+_URL = re.compile(r"https?://(?:[^\s<>()\[\]\"'`|*]|\([^\s()<>]*\))+")
+_OPEN = re.compile(r"open[ -]?(?:sourced?|weights?)(?![\w])")
+_LITERAL_PHRASES = ("fully open", "fully-open", "free for commercial use", "commercial use is permitted",
+                    "intermediate checkpoint")
+"""Found by ``str.find`` in the lower-cased body: one pass each at C speed, where one pattern
+with every alternative would be tried at every offset."""
+_ABSENT = re.compile(r"coming soon|not (?:yet )?(?:been )?(?:released|available|public)"
+                     r"|does not (?:contain|include|host)|do not (?:contain|include|host)")
+"""What a card says of weights that are not there; searched only in a body that names weights."""
+"""Searched in the lower-cased body, each on its own, so each search skips ahead by its literal
+prefix (one pattern with every alternative, case-insensitive, tries them all at every offset)."""
+_DERIVED = re.compile(r"<!-- modelcards:begin (details|openness|license)(?: sha256=[0-9a-f]+)? -->")
+"""The README blocks ``renderers/blocks.py`` writes from manifest data (``hub_card.DERIVED_BLOCKS``)."""
+_CITATION_HEADING = re.compile(r"citation|cite|bibtex|paper|publication", re.IGNORECASE)
+
+
+class Hit(NamedTuple):
+    """A URL or a phrase, with the card file's line, that line's text and its section."""
+
+    text: str
+    line: int
+    context: str
+    """The whole line the hit is on, stripped."""
+    section: tuple[str, ...]
+    """The headings it is under, outermost first (empty before the first heading)."""
+    in_code: bool = False
+
+
+@dataclass(frozen=True)
+class Scan:
+    links: tuple[Hit, ...]
+    phrases: tuple[Hit, ...]
+    headings: tuple[tuple[int, int, str], ...]
+    """(file line, level, text) of every ATX heading outside code."""
+    blank: bool = False
+    """The body holds nothing but white space."""
+    body: str = ""
+    head_at: tuple[int, ...] = ()
+    """Offset in ``body`` of each heading of ``headings``."""
+
+    def has_table(self, index: int) -> bool:
+        """Whether the section under ``headings[index]`` (up to the next heading) holds a table
+        row outside code; looked for only when asked (an evaluation heading)."""
+        body = self.body
+        start = self.head_at[index]
+        end = self.head_at[index + 1] if index + 1 < len(self.head_at) else len(body)
+        return _TABLE.search(body, start, end) is not None
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _heading_starts(body: str) -> list[int]:
+    """Offsets of the lines that start with ``#`` (up to three spaces in), by literal search."""
+    out = [0] if body.lstrip(" ")[:1] == "#" else []
+    for lead in ("\n#", "\n #", "\n  #", "\n   #"):
+        at = body.find(lead)
+        while at >= 0:
+            out.append(at + 1)
+            at = body.find(lead, at + 1)
+    out.sort()
+    return out
+
+
+def _phrase_hits(body: str) -> list[tuple[int, str, str]]:
+    """(offset, "phrase", text as written) of every claim or absence phrase."""
+    lower = body.lower()
+    found = [(m.start(), "phrase", body[m.start():m.end()]) for m in _OPEN.finditer(lower)]
+    for phrase in _LITERAL_PHRASES:
+        at = lower.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if phrase == "intermediate checkpoint" and lower[end:end + 1] == "s":
+                end += 1
+            if not lower[end:end + 1].isalnum() and not (phrase.startswith("fully") and lower[end:end + 1] == "-"):
+                found.append((at, "phrase", body[at:end]))
+            at = lower.find(phrase, end)
+    at = lower.find("weight")
+    seen: set[int] = set()
+    while at >= 0:  # what a card says of weights that are not there, on the lines that name them
+        start = lower.rfind("\n", 0, at) + 1
+        end = lower.find("\n", at)
+        end = len(lower) if end < 0 else end
+        if start not in seen:
+            seen.add(start)
+            found.extend((m.start(), "phrase", body[m.start():m.end()]) for m in _ABSENT.finditer(lower, start, end))
+        at = lower.find("weight", end)
+    return found
+
+
+def _fences(body: str) -> list[tuple[int, str, str]]:
+    """(offset, "fence", marker) of each line that opens or closes a fence: a run of three or
+    more backticks or tildes at most three spaces in (what ``_FENCE`` matches, found by a
+    literal search, as a pattern anchored at line starts is tried at every offset)."""
+    out: list[tuple[int, str, str]] = []
+    for mark in ("```", "~~~"):
+        at = body.find(mark)
+        while at >= 0:
+            line_start = body.rfind("\n", 0, at) + 1
+            if at - line_start <= 3 and body[line_start:at].strip(" ") == "":
+                end = at
+                while end < len(body) and body[end] == mark[0]:
+                    end += 1
+                out.append((line_start, "fence", body[line_start:end]))
+                at = body.find(mark, end)
+            else:
+                at = body.find(mark, at + 3)
+    return out
+
+
+def _code_regions(body: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of fenced code, HTML comments and rendered blocks, in order."""
+    starts = _fences(body)
+    at = body.find("<!--")
+    while at >= 0:
+        starts.append((at, "comment", ""))
+        at = body.find("<!--", at + 4)
+    if not starts:
+        return []
+    starts.sort()
+    regions: list[tuple[int, int]] = []
+    done = -1
+    for start, kind, marker in starts:
+        if start < done:
+            continue
+        if kind == "comment":
+            derived = _DERIVED.match(body, start)
+            if derived is not None:  # a block modelcards rendered from manifest data: not card text
+                end = body.find(f"<!-- modelcards:end {derived.group(1)} -->", derived.end())
+                end = derived.end() if end < 0 else end
+            else:
+                end = body.find("-->", start + 4)
+                end = len(body) if end < 0 else end + 3
+        else:
+            marker = marker.lstrip(" ")
+            closer = re.compile(r"^[ ]{0,3}" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$",
+                                re.MULTILINE)
+            open_end = _line_bounds(body, start)[1]
+            closing = closer.search(body, open_end)
+            end = len(body) if closing is None else closing.end()
+        regions.append((start, end))
+        done = end
+    return regions
+
+
+def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) -> Scan:
+    """The links, phrases and headings of ``body``; ``first_line`` is the card file's line of
+    the body's first line; ``urls``: the pattern of the URLs to keep (all when None)."""
+    regions = _code_regions(body)
+    region_starts = [r[0] for r in regions]
+
+    def code_region(pos: int) -> int:
+        """Index of the code region holding ``pos``; -1 outside code."""
+        i = bisect_right(region_starts, pos) - 1
+        return i if i >= 0 and pos < regions[i][1] else -1
+
+    headings: list[tuple[int, int, str]] = []
+    head_at: list[int] = []
+    paths: list[tuple[str, ...]] = []
+    stack: list[tuple[int, str]] = []
+    line, counted = first_line, 0
+    for start in _heading_starts(body):
+        match = _HEAD.match(body, start)
+        if match is None or (regions and code_region(start) >= 0):
+            continue
+        line += body.count("\n", counted, start)
+        counted = start
+        b = _line_bounds(body, start)[1]
+        raw = body[match.end():b].strip()
+        title = re.sub(r"[ \t]+#+$", "", raw).strip() if raw != "#" * len(raw) else ""
+        level = match.group().count("#")
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, title))
+        headings.append((line, level, title))
+        head_at.append(start)
+        paths.append(tuple(t for _, t in stack))
+
+    def section(pos: int) -> tuple[str, ...]:
+        i = bisect_right(head_at, pos) - 1
+        return paths[i] if i >= 0 else ()
+
+    found: list[tuple[int, str, str]] = [(m.start(), "url", m.group()) for m in (urls or _URL).finditer(body)] \
+        if "http" in body else []
+    found.extend(_phrase_hits(body))
+    found.sort()
+    links: list[Hit] = []
+    phrases: list[Hit] = []
+    line, counted = first_line, 0
+    cited = {i for i, (start, _end) in enumerate(regions)
+             if any(_CITATION_HEADING.search(title) for title in section(start))} if regions else set()
+    for start, kind, text in found:
+        line += body.count("\n", counted, start)
+        counted = start
+        region = code_region(start) if regions else -1
+        if region >= 0 and not (kind == "url" and region in cited):
+            continue
+        a = body.rfind("\n", 0, start) + 1
+        b = body.find("\n", start)
+        if b < 0:
+            b = len(body)
+        where = section(start)
+        if kind == "url":
+            links.append(Hit(text.rstrip(".,;:!?"), line,
+                             body[a:b].strip(), where, in_code=region >= 0))
+        else:
+            phrases.append(Hit(text, line, body[a:b].strip(), where))
+    for i in sorted(cited):
+        _eprints(body, regions[i], first_line + body.count("\n", 0, regions[i][0]), section(regions[i][0]), links)
+    return Scan(tuple(links), tuple(phrases), tuple(headings), not body.strip(), body, tuple(head_at))
+
+
+_EPRINT = re.compile(r"eprint\s*=\s*[{\"]\s*(\d{4}\.\d{4,5})")
+
+
+def _eprints(body: str, region: tuple[int, int], line: int, where: tuple[str, ...], links: list[Hit]) -> None:
+    """The arXiv eprints of a BibTeX block under a citation heading, as arXiv links."""
+    block = body[region[0]:region[1]]
+    for match in _EPRINT.finditer(block):
+        a, b = _line_bounds(block, match.start())
+        links.append(Hit(f"https://arxiv.org/abs/{match.group(1)}", line + block.count("\n", 0, match.start()),
+                         block[a:b].strip(), where, in_code=True))
