@@ -1,186 +1,255 @@
-"""``analyze(release) -> Report``: a pure function, no I/O.
+"""``analyze(release_or_source) -> Report``: a pure function, no I/O and no memo.
 
-Batch audits meet the same license combinations card after card, so the parts of an analysis
-that follow from a few fields alone are memoised on exactly those fields (``memo_keys``,
-bounded): the openness verdicts with the hits of ``openness``-scope rules, and the hits of
-``licenses``-scope rules. Hits are located in each release's own source, and every report gets
-its own findings list and, unless asked otherwise, its own verdicts.
+An analysis has three parts. What follows from a release's ``OpennessFacts`` alone (statuses,
+verdicts and the hits of the rules that need those facts) and what follows from its
+``LicenseFacts`` alone (resolved licenses, obligations, lineage and the hits of their rules) are
+each built by one function of the facts (``OpennessPart.of``, ``LicensePart.of``); ``assemble``
+then runs the rules that need the whole Release (name, card text), places every hit in the
+release's own source and makes the Report. The batch audit memoises the two parts on their facts
+(``modelcards.audit.analyzer``); this module keeps nothing between calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
-from typing import Any, Generic, TypeVar
+from types import MappingProxyType
+from typing import Any, Protocol
 
-from modelcards.openness import eosai, osaid
-from modelcards.openness.mof import MofResult, classify
-from modelcards.openness.osaid import OsaidResult
-from modelcards.openness.status import ComponentStatus, component_statuses
-from modelcards.report import ComponentVerdict, Finding, MofVerdict, OsaidVerdict, Report
-from modelcards.rules.registry import Context, Hit, Rule, Scope, nowhere, rules_in
+from modelcards.licenses.hub_ids import hub_license
+from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
+from modelcards.licenses.resolver import LicenseInfo, resolve
+from modelcards.openness import osaid
+from modelcards.openness.openness_facts import OpennessFacts
+from modelcards.openness.verdicts import OpennessVerdicts
+from modelcards.report import (
+    Claim,
+    ComponentVerdict,
+    Evidence,
+    Finding,
+    LicenseTerm,
+    LicenseView,
+    LineageLink,
+    MofVerdict,
+    ObligationLine,
+    OsaidVerdict,
+    Report,
+)
+from modelcards.rules import ordered_rules
+from modelcards.rules.registry import Hit, Needs, Rule, Verdicts
 from modelcards.schema import Release
+from modelcards.vocabulary import Grade
 
-Locate = Callable[[tuple[object, ...]], tuple[int | None, int | None]]
-V = TypeVar("V")
+Locate = Callable[[tuple[Any, ...]], tuple[int | None, int | None]]
 
 
-class BoundedMemo(Generic[V]):
-    """A dict that forgets everything when full: audits meet few distinct keys, so a simple
-    reset bounds memory without an LRU's bookkeeping on every hit."""
+class SourceLike(Protocol):
+    """What ``analyze`` needs of a read source (``modelcards.readers.dispatch.Source``)."""
 
-    def __init__(self, size: int = 4096) -> None:
-        self.size = size
-        self.entries: dict[Hashable, V] = {}
+    path: str
+    release: Release
 
-    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
-        value = self.entries.get(key)
-        if value is None:
-            value = compute()
-            if len(self.entries) >= self.size:
-                self.entries.clear()
-            self.entries[key] = value
-        return value
+    def locate(self, loc: tuple[Any, ...]) -> tuple[int | None, int | None]: ...
+
+
+def finding(rule: Rule, hit: Hit, line: int | None = None, column: int | None = None) -> Finding:
+    """The finding of one rule's hit, at a place in the source."""
+    return Finding(rule.code, rule.kind, hit.severity or rule.severity, hit.subject, hit.message, hit.reference,
+                   line, column)
+
+
+def located(rule: Rule, hit: Hit, locate: Locate | None) -> Finding:
+    """The finding of one hit, placed in the release's own source where it can be."""
+    if hit.at is None or locate is None:
+        return finding(rule, hit)
+    return finding(rule, hit, *locate(hit.at))
+
+
+@lru_cache(maxsize=4)
+def rules_needing(needs: Needs) -> tuple[Rule, ...]:
+    """The rules that need ``needs``, in code order (the catalogue is fixed once imported)."""
+    return tuple(rule for rule in ordered_rules() if rule.needs is needs)
 
 
 @dataclass(frozen=True)
-class ScopeHits:
-    """What the rules of one scope found for every release with the same key."""
+class GroupHits:
+    """What the rules of one facts type found: the same for every release with the same facts."""
 
     unlocated: tuple[Finding, ...]
     """Findings that point at no source line: shareable, as findings are immutable."""
     located: tuple[tuple[Rule, Hit], ...]
     """Hits still to be located in each release's own source."""
     unplaced: tuple[Finding, ...]
-    """All the findings, in the same order, for a source that cannot locate them (a card): then
-    every release with the same key gets the same findings, made once."""
+    """All the findings, in the same order, for a source that cannot locate them."""
 
     @classmethod
-    def run(cls, scope: Scope, ctx: Context) -> ScopeHits:
-        hits = [(rule, hit) for rule in rules_in(scope) for hit in rule.check(ctx)]
-        unlocated = tuple(rule.finding_at(hit) for rule, hit in hits if hit.at is None)
-        located = tuple((rule, hit) for rule, hit in hits if hit.at is not None)
-        return cls(unlocated, located, unlocated + tuple(rule.finding_at(hit) for rule, hit in located))
+    def run(cls, rules: tuple[Rule, ...], subject: object, verdicts: object) -> GroupHits:
+        hits = [(rule, hit) for rule in rules for hit in rule.check(subject, verdicts)]
+        unlocated = tuple(finding(rule, hit) for rule, hit in hits if hit.at is None)
+        to_place = tuple((rule, hit) for rule, hit in hits if hit.at is not None)
+        return cls(unlocated, to_place, unlocated + tuple(finding(rule, hit) for rule, hit in to_place))
 
-    def add_to(self, findings: list[Finding], ctx: Context) -> None:
-        if ctx.locate is nowhere:
+    def add_to(self, findings: list[Finding], locate: Locate | None) -> None:
+        if locate is None or not self.located:
             findings.extend(self.unplaced)
             return
         findings.extend(self.unlocated)
-        findings.extend(rule.finding(hit, ctx) for rule, hit in self.located)
+        findings.extend(located(rule, hit, locate) for rule, hit in self.located)
 
 
 @dataclass(frozen=True)
-class OpennessVerdicts:
-    """Everything that follows from a release's openness inputs alone: component statuses, the
-    MOF / OSAID / EOSAI verdicts, and the hits of the rules whose scope is ``openness``."""
+class OpennessPart:
+    """Everything an analysis draws from ``OpennessFacts``."""
 
-    statuses: dict[str, ComponentStatus]
-    mof: MofResult
-    osaid: OsaidResult
-    openness: dict[str, Any]
-    hits: ScopeHits
+    verdicts: OpennessVerdicts
+    mof: MofVerdict
+    osaid: OsaidVerdict
+    eosai: Mapping[str, Grade | None]
+    hits: GroupHits
 
-    @property
-    def mof_verdict(self) -> MofVerdict:
-        return MofVerdict(self.mof.mof_class, self.mof.label, dict(self.mof.progress), tuple(
+    @classmethod
+    def of(cls, facts: OpennessFacts) -> OpennessPart:
+        verdicts = OpennessVerdicts.of(facts)
+        mof = verdicts.mof
+        components = tuple(
             ComponentVerdict(st.component.id, st.component.mof_class, st.component.required,
-                             st.component.content_type, st.status, st.license_text,  # type: ignore[arg-type]
-                             st.misfit, st.derived_from_datasets)
-            for st in self.statuses.values()))
+                             st.component.content_type, st.status, st.license_text, st.misfit,
+                             st.derived_from_datasets, mot_name=st.component.mot_name)
+            for st in verdicts.statuses.values())
+        result = verdicts.osaid
+        return cls(
+            verdicts,
+            MofVerdict(mof.mof_class, mof.label, mof.progress, components),
+            OsaidVerdict(result.meets, result.elements, result.missing,
+                         osaid.REFERENCE),
+            verdicts.eosai,
+            GroupHits.run(rules_needing(OpennessFacts), facts, verdicts),
+        )
 
-    @property
-    def osaid_verdict(self) -> OsaidVerdict:
-        return OsaidVerdict(self.osaid.meets, dict(self.osaid.elements), tuple(self.osaid.missing),
-                            osaid.REFERENCE)
+
+def _term(info: LicenseInfo) -> LicenseTerm:
+    source = info.source
+    url = source.split()[0] if source and source.startswith("http") else None
+    return LicenseTerm(info.id, info.name, url, not info.id.startswith("LicenseRef-"), info.osi_approved)
 
 
-def memo_keys(release: Release) -> tuple[tuple[object, ...], tuple[object, ...]]:
-    """(openness key, licenses key), built together so that each field is read once.
-
-    The openness key holds everything the openness verdicts and ``openness``-scope rules read,
-    and nothing else: the status inputs (license and availability fields, listed artifacts,
-    dataset roles), the open-source / weights / data claims, whether each dataset is described
-    (OSAID data information) and whether the architecture is stated (EOSAI). Few combinations
-    exist, so the costly part of an analysis is shared even by cards whose base models differ.
-
-    The licenses key is the openness key plus what only ``licenses``-scope rules read: the
-    license name and link, dataset ids, base-model identities with their licenses and the
-    commercial-use and OSI claims. Neither holds the name or the card text: the naming and
-    attribution rules, which read them, are not memoised."""
-    claims, defaults, datasets, bases = release.claims, release.licenses, release.datasets, release.base_models
-    openness = (
-        release.license, defaults.code, defaults.data, defaults.document,
-        tuple([(k, a.license, a.availability) for k, a in release.artifacts.items()]),
-        tuple([(d.role, d.license, d.availability, bool(d.location or d.data_card or d.description))
-               for d in datasets]) if datasets else (),
-        (claims.open_source, claims.open_weights, claims.open_data),
-        bool(release.model.architecture),
-    )
-    return openness, (
-        openness, release.license_name, release.license_link,
-        tuple([d.id for d in datasets]) if datasets else (),
-        tuple([(b.id, b.relation, b.license) for b in bases]) if bases else (),
-        (claims.commercial_use, claims.osi_approved),
+def license_view(text: str) -> LicenseView:
+    """One stated license string, resolved, with its Hub form."""
+    resolved = resolve(text)
+    hub = hub_license(text)
+    return LicenseView(
+        text=text,
+        canonical=resolved.canonical if resolved.known and not resolved.unlicensed else None,
+        terms=tuple(_term(info) for info in resolved.licenses),
+        unknown=bool(resolved.unknown),
+        unlicensed=resolved.unlicensed,
+        is_open=resolved.is_open,
+        hub_id=hub.license,
+        hub_name=hub.license_name,
     )
 
 
-_OPENNESS: BoundedMemo[OpennessVerdicts] = BoundedMemo()
-_LICENSES: BoundedMemo[ScopeHits] = BoundedMemo()
+@dataclass(frozen=True)
+class LicensePart:
+    """Everything an analysis draws from ``LicenseFacts``."""
 
+    verdicts: LicenseVerdicts
+    licenses: Mapping[str, LicenseView]
+    obligations: tuple[ObligationLine, ...]
+    lineage: tuple[LineageLink, ...]
+    hits: GroupHits
 
-def clear_memos() -> None:
-    """Forget every memoised verdict (tests; processes that reload the rule tables)."""
-    _OPENNESS.entries.clear()
-    _LICENSES.entries.clear()
-
-
-def _compute_verdicts(release: Release) -> OpennessVerdicts:
-    statuses = component_statuses(release)
-    mof_result = classify(statuses)
-    osaid_result = osaid.evaluate(release, statuses)
-    hits = ScopeHits.run("openness", Context(release, statuses, mof_result, osaid_result))
-    openness = {
-        "mof": mof_result.to_dict(),
-        "osaid": osaid_result.to_dict(),
-        "eosai": eosai.evaluate(release, statuses),
-    }
-    return OpennessVerdicts(statuses, mof_result, osaid_result, openness, hits)
-
-
-def _own_copy(openness: dict[str, Any]) -> dict[str, Any]:
-    """A copy of the memoised openness object for one report, so that a caller editing its
-    report cannot change another's (cheaper than ``copy.deepcopy`` for this known shape)."""
-    mof, verdict = openness["mof"], openness["osaid"]
-    return {
-        "mof": {**mof, "progress": dict(mof["progress"]),
-                "components": {cid: dict(entry) for cid, entry in mof["components"].items()}},
-        "osaid": {**verdict, "elements": dict(verdict["elements"]), "missing": list(verdict["missing"])},
-        "eosai": dict(openness["eosai"]),
-    }
-
-
-def analyze(release: Release, *, source: str = "<release>", locate: Locate | None = None,
-            shared_openness: bool = False) -> Report:
-    """Findings and openness verdicts for one release. ``shared_openness``: the report's openness
-    object is the memoised one, not a copy; for callers that serialise the report at once and
-    never edit it (batch audits)."""
-    openness_key, licenses_key = memo_keys(release)
-    verdicts = _OPENNESS.get(openness_key, lambda: _compute_verdicts(release))
-    ctx = Context(release, verdicts.statuses, verdicts.mof, verdicts.osaid)
-    if locate is not None:
-        ctx.locate = locate
-    findings: list[Finding] = []
-    for rule in rules_in("release"):
-        for hit in rule.check(ctx):  # most find nothing: no generator expression to make
-            findings.append(rule.finding(hit, ctx))
-    verdicts.hits.add_to(findings, ctx)
-    _LICENSES.get(licenses_key, lambda: ScopeHits.run("licenses", ctx)).add_to(findings, ctx)
-    findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
-    return Report(source=source, findings=tuple(findings), mof=verdicts.mof_verdict, osaid=verdicts.osaid_verdict,
-                  eosai=verdicts.openness["eosai"], name=release.name)
+    @classmethod
+    def of(cls, facts: LicenseFacts) -> LicensePart:
+        verdicts = LicenseVerdicts.of(facts)
+        texts = [text for _subject, text, _at in facts.stated()]
+        if facts.license_name and (facts.license or "").strip().lower() == "other":
+            texts.insert(1, facts.license_name)
+        own = [ObligationLine(o.text, o.source, None, o.kind) for o in verdicts.own_obligations]
+        inherited = [ObligationLine(f"{o.kind}: {o.text}", o.source, link.model_id, o.kind)
+                     for link, o in verdicts.inherited]  # the text of LIC004's finding
+        lineage = tuple(
+            LineageLink(link.model_id, link.relation, link.license.canonical if link.license is not None else None,
+                        link.license_source, link.depth)
+            for link in verdicts.chain)
+        return cls(verdicts, MappingProxyType({text: license_view(text) for text in dict.fromkeys(texts)}),
+                   tuple(own + inherited), lineage, GroupHits.run(rules_needing(LicenseFacts), facts, verdicts))
 
 
 _by_rule = attrgetter("rule")
-"""Sort key of findings: their rule code (a C call per finding, not a Python one)."""
+"""Sort key of findings: their rule code."""
+
+
+def assemble(release: Release, openness: OpennessPart, licenses: LicensePart, *, source: str,
+             locate: Locate | None) -> Report:
+    """The report of one release from its two parts: runs the rules that need the whole release
+    and places every hit in the release's own source (``locate``; None: it cannot place them)."""
+    findings: list[Finding] = []
+    verdicts = Verdicts(openness.verdicts, licenses.verdicts)
+    for rule in rules_needing(Release):
+        for hit in rule.check(release, verdicts):
+            findings.append(located(rule, hit, locate))
+    openness.hits.add_to(findings, locate)
+    licenses.hits.add_to(findings, locate)
+    findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
+    return Report(source=source, findings=tuple(findings), mof=with_evidence(openness.mof, release),
+                  osaid=openness.osaid, eosai=openness.eosai, licenses=licenses.licenses,
+                  obligations=licenses.obligations, lineage=licenses.lineage, name=release.name,
+                  claims=claims_of(release, locate))
+
+
+_CLAIMS = ("open_source", "open_weights", "open_data", "commercial_use")
+
+
+def claims_of(release: Release, locate: Locate | None) -> Mapping[str, Claim]:
+    """The claims a release makes, each with the line and text that make it: from a card's
+    text, or the manifest's ``claims.<name>`` key."""
+    claims = release.claims
+    out: dict[str, Claim] = {}
+    for name in _CLAIMS:
+        value = getattr(claims, name)
+        if value is None:
+            continue
+        found = claims.evidence.get(name)  # type: ignore[call-overload]
+        if found is not None:
+            out[name] = Claim(value, found.line, found.text)
+        else:
+            line = locate(("claims", name))[0] if locate is not None else None
+            out[name] = Claim(value, line, f"claims.{name}: {str(value).lower()}")
+    return MappingProxyType(out) if out else MappingProxyType({})
+
+
+def with_evidence(mof: MofVerdict, release: Release) -> MofVerdict:
+    """The MOF verdict with each listed component's evidence from the release (per source: the
+    memoised verdict is shared by releases of equal facts, whose evidence differs)."""
+    artifacts = release.artifacts
+    if not any(a.evidence for a in artifacts.values()):
+        return mof
+    components = tuple(
+        ComponentVerdict(c.id, c.mof_class, c.required, c.content_type, c.status, c.license, c.misfit,
+                         c.derived_from_datasets,
+                         tuple([Evidence(e.url, e.key, e.line, e.basis) for e in artifacts[c.id].evidence]),
+                         c.mot_name)
+        if c.id in artifacts and artifacts[c.id].evidence else c
+        for c in mof.components)
+    return MofVerdict(mof.mof_class, mof.label, mof.progress, components)
+
+
+def subject_of(subject: Release | SourceLike, source: str | None,
+               locate: Locate | None) -> tuple[Release, str, Locate | None]:
+    """(release, source name, locate) for a Release or a read source: a source names itself by
+    its path and places findings with its own ``locate`` unless the caller gives them."""
+    if isinstance(subject, Release):
+        return subject, source if source is not None else "<release>", locate
+    return subject.release, source if source is not None else subject.path, \
+        locate if locate is not None else subject.locate
+
+
+def analyze(subject: Release | SourceLike, *, source: str | None = None, locate: Locate | None = None) -> Report:
+    """Findings and typed verdicts for one release, or for a read source (then the report's
+    source is its path and its findings carry lines where the source can place them)."""
+    release, name, locate = subject_of(subject, source, locate)
+    return assemble(release, OpennessPart.of(OpennessFacts.of(release)), LicensePart.of(LicenseFacts.of(release)),
+                    source=name, locate=locate)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from modelcards.vocabulary import SEVERITY_RANK, Grade, Kind, Severity, Status
 
 __all__ = [
-    "SEVERITY_RANK", "ComponentVerdict", "Evidence", "Finding", "Kind", "LicenseTerm", "LicenseView",
+    "SEVERITY_RANK", "Claim", "ComponentVerdict", "Evidence", "Finding", "Kind", "LicenseTerm", "LicenseView",
     "LineageLink", "MofVerdict", "ObligationLine", "OsaidVerdict", "Report", "Severity",
 ]
 
@@ -54,6 +54,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A claim the release makes about itself: its value, and the source line that makes it."""
+
+    value: bool
+    line: int | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "line": self.line, "text": self.text}
+
+
+@dataclass(frozen=True)
 class ComponentVerdict:
     """One MOF component of this release: its place in the framework and what the release does with it."""
 
@@ -68,6 +80,15 @@ class ComponentVerdict:
     """Open, but under a license not meant for this content type (MIT on a dataset)."""
     derived_from_datasets: bool = False
     evidence: tuple[Evidence, ...] = ()
+    mot_name: str = ""
+    """The component's name in the Model Openness Tool (its records and the MOT export)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"status", "license"}``, and ``"evidence"`` where the source shows the component
+        (a card; a manifest that kept what ``import`` inferred)."""
+        if not self.evidence:
+            return {"status": self.status, "license": self.license}
+        return {"status": self.status, "license": self.license, "evidence": [e.to_dict() for e in self.evidence]}
 
 
 @dataclass(frozen=True)
@@ -91,7 +112,7 @@ class MofVerdict:
             "class": self.mof_class,
             "label": self.label,
             "progress": {str(k): v for k, v in self.progress.items()},
-            "components": {c.id: {"status": c.status, "license": c.license} for c in self.components},
+            "components": {c.id: c.to_dict() for c in self.components},
         }
 
 
@@ -181,6 +202,8 @@ class Report:
     lineage: tuple[LineageLink, ...] = ()
     name: str | None = None
     """The name the naming rules judged."""
+    claims: Mapping[str, Claim] = field(default_factory=lambda: _EMPTY)
+    """open_source / open_weights / open_data / commercial_use: only those the release makes."""
 
     def fails(self, threshold: Severity = "error") -> bool:
         """Whether any finding is at ``threshold`` or above: the one place that decides failure."""
@@ -209,9 +232,11 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The ``check --format json`` object."""
-        data: dict[str, Any] = {
-            "source": self.source,
-            "findings": [f.to_dict() for f in self.findings],
-            "openness": self.openness_dict(),
-        }
+        data: dict[str, Any] = {"source": self.source}
+        if self.name is not None:
+            data["name"] = self.name
+        if self.claims:
+            data["claims"] = {key: claim.to_dict() for key, claim in self.claims.items()}
+        data["findings"] = [f.to_dict() for f in self.findings]
+        data["openness"] = self.openness_dict()
         return data

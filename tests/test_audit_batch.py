@@ -24,7 +24,8 @@ def test_workers_give_the_same_records_in_the_same_order_as_one_process(cli):
     parallel = cli("audit", str(ROOT / "examples"), "--jobs", "2")
     assert parallel.exit_code == 0
     assert parallel.stdout == serial.stdout
-    assert len(parallel.stdout.splitlines()) == 11
+    manifests = sorted(str(p) for p in (ROOT / "examples").glob("*/modelcard.yaml"))
+    assert sorted(json.loads(line)["source"] for line in parallel.stdout.splitlines()) == manifests
 
 
 def test_jsonl_dump_rows_are_cards_named_by_their_id_and_bad_rows_are_input_findings(cli, tmp_path):
@@ -280,40 +281,44 @@ def test_records_are_the_same_utf8_lines_into_a_file_or_a_text_stream_without_by
     assert json.loads(lines[1])["source"] == str(card)
 
 
-def test_read_only_card_releases_equal_own_ones_and_own_ones_share_nothing():
-    """Batch audits read cards with shared empty parts; a release handed to a user must be its
-    own, so editing one cannot change the next card loaded."""
-    from modelcards.readers.hub_card import release_from_card
+def test_card_releases_are_frozen_so_no_card_can_change_the_next():
+    """Releases are shared by the audit's memo (and readers may share empty parts): editing one
+    in place is refused, and a changed copy leaves the next card read as it was."""
+    from pydantic import ValidationError
+
+    from modelcards.readers.dispatch import read_text
 
     text = _card("Shared", base="meta-llama/Meta-Llama-3-8B")
-    shared, _ = release_from_card(text, "a/README.md", read_only=True)
-    own, _ = release_from_card(text, "a/README.md")
-    assert shared.model_dump() == own.model_dump()
-    own.claims.open_source = True
-    own.card.summary = "edited"
-    own.artifacts["model-card"].license = "mit"
-    again, _ = release_from_card(text, "a/README.md")
-    later_shared, _ = release_from_card(text, "a/README.md", read_only=True)
-    for fresh in (again, later_shared):
-        assert fresh.claims.open_source is None and fresh.card.summary is None
-        assert fresh.artifacts["model-card"].license is None
+    first = read_text(text, "a/README.md").release
+    for edit in (lambda r: setattr(r.claims, "open_source", True), lambda r: setattr(r.card, "summary", "x"),
+                 lambda r: setattr(r.artifacts["model-card"], "license", "mit"), lambda r: setattr(r, "name", "y")):
+        with pytest.raises(ValidationError):
+            edit(first)
+    changed = first.model_copy(update={"claims": first.claims.model_copy(update={"open_source": True})})
+    assert changed.claims.open_source is True
+    assert first.claims.open_source is None and first.name == "Shared"
+    assert read_text(text, "a/README.md").release == first
 
 
-def test_records_with_shared_openness_are_the_same_bytes_and_follow_each_verdict():
-    """Batch records reuse the JSON of the memoised openness object; each record must still be
-    exactly what encoding the whole report gives, for every distinct verdict in the run."""
+def test_records_reusing_the_memos_verdict_json_are_the_bytes_of_the_whole_report():
+    """Batch records reuse the JSON of the verdicts made once per memo entry; each record must
+    still be exactly what encoding the whole report gives, for every distinct verdict in the run."""
     from modelcards.analysis import analyze
     from modelcards.audit import jsonio
-    from modelcards.readers.hub_card import release_from_card
+    from modelcards.audit.analyzer import CachedAnalyzer
+    from modelcards.readers.dispatch import read_text
 
     texts = [_card("A"), _card("B", license="cc-by-nc-4.0"), _card("A2"), _card("C", license="llama3")]
+    analyzer = CachedAnalyzer()
     records = []
     for i, text in enumerate(texts * 2):
-        release, _ = release_from_card(text, f"card-{i}/README.md", read_only=True)
-        report = analyze(release, source=f"card-{i}", shared_openness=True)
-        shared = jsonio.encode_report(report, shared_openness=True)
-        assert shared == jsonio.encode_report(report)
-        records.append(json.loads(shared))
+        source = read_text(text, f"card-{i}/README.md")
+        record = analyzer.record(source)
+        assert record.report == analyze(source)
+        reused = jsonio.encode_report(record.report, openness=record.openness_json())
+        assert reused == jsonio.encode_report(record.report)
+        assert json.loads(reused) == record.report.to_dict()
+        records.append(json.loads(reused))
     verdicts = {json.dumps(r["openness"], sort_keys=True) for r in records}
     assert len(verdicts) == 3  # apache-2.0 twice (A, A2), cc-by-nc, llama3
     assert [r["openness"] for r in records[:4]] == [r["openness"] for r in records[4:]]

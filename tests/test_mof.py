@@ -172,25 +172,39 @@ def test_metadata_rules_for_missing_license_and_missing_weights():
     assert not {"META001", "META002"} & {f.rule for f in full.findings}
 
 
-def test_statuses_follow_every_field_they_depend_on_across_calls():
-    """Releases differing in one license or availability field get their own statuses, each
-    caller its own dict (analysis memoises verdicts on these fields)."""
-    from modelcards.openness.status import component_statuses
-    from modelcards.schema import Release
+def test_the_stand_in_is_the_frameworks_substitution_not_a_fixed_pair(monkeypatch):
+    """Which component stands in for which is read from mof-1.0.yaml's ``substitutions``: without
+    it, a research paper no longer stands in for a missing technical report."""
+    from modelcards.openness.components import mof
 
-    base = {"name": "x", "license": "Apache-2.0", "artifacts": {"model-parameters-final": {}},
-            "datasets": [{"id": "d", "role": "pretraining", "license": "MIT"}]}
-    variants = [
-        base,
-        {**base, "license": "CC-BY-NC-4.0"},
-        {**base, "licenses": {"data": "CC-BY-NC-4.0"}},
-        {**base, "artifacts": {"model-parameters-final": {"availability": "gated"}}},
-        {**base, "datasets": [{"id": "d", "role": "pretraining", "license": "CC-BY-NC-4.0"}]},
-        {**base, "datasets": [{"id": "d", "role": "evaluation", "license": "MIT"}]},
-    ]
-    seen = []
-    for data in variants:
-        statuses = component_statuses(Release.model_validate(data))
-        seen.append({k: (s.status, s.license_text) for k, s in statuses.items()})
-        assert statuses is not component_statuses(Release.model_validate(data))  # callers get their own dict
-    assert all(seen[0] != other for other in seen[1:])
+    ids = [c for c in CLASS3 if c != "technical-report"] + ["research-paper"]
+    assert mof().substitutions == {"technical-report": "research-paper"}
+    assert mof_of(release(all_of(ids), license="Apache-2.0")).mof_class == 3
+    import dataclasses
+
+    from modelcards.openness import mof as mof_module
+
+    without = dataclasses.replace(mof(), substitutions={})
+    monkeypatch.setattr(mof_module, "mof", lambda: without)
+    result = mof_of(release(all_of(ids), license="Apache-2.0"))
+    assert result.mof_class is None
+    assert [g.component.id for g in result.missing_for(3)] == ["technical-report"]
+
+
+def test_the_report_gives_every_component_its_place_status_and_license():
+    report = analyze(release({"model-parameters-final": {}, "datasets": {"license": "CC-BY-NC-4.0"},
+                              "training-code": {"availability": "gated"}}, license="Apache-2.0"))
+    verdict = report.mof
+    assert verdict is not None and len(verdict.components) == 17
+    assert [c.id for c in verdict.components][:3] == ["model-architecture", "model-parameters-final", "model-card"]
+    weights = verdict.component("model-parameters-final")
+    assert (weights.mof_class, weights.required, weights.content_type, weights.status, weights.license) == (
+        3, True, "data", "included", "Apache-2.0")
+    assert weights.mot_name == "Model parameters (Final)"
+    assert verdict.component("datasets").status == "restricted"
+    assert verdict.component("datasets").license == "CC-BY-NC-4.0"
+    assert verdict.component("training-code").status == "restricted"
+    assert (verdict.component("research-paper").status, verdict.component("research-paper").license) == (
+        "missing", None)
+    assert verdict.mof_class is None and verdict.label == "Unclassified"
+    assert dict(verdict.progress) == {1: 0, 2: 0, 3: pytest.approx(100 / 6)}

@@ -15,16 +15,18 @@ def rules(rel: Release) -> set[str]:
 def test_osaid_needs_data_information_code_and_parameters():
     weights_only = Release.model_validate({"name": "W", "license": "Apache-2.0",
                                            "artifacts": {"model-parameters-final": {}}})
-    osaid = analyze(weights_only).openness["osaid"]
-    assert osaid["verdict"] == "does-not-meet"
-    assert osaid["elements"] == {"data-information": False, "code": False, "parameters": True}
+    osaid = analyze(weights_only).osaid
+    assert osaid is not None and not osaid.meets
+    assert dict(osaid.elements) == {"data-information": False, "code": False, "parameters": True}
+    assert osaid.missing[0] == "data information: no training dataset is listed"
     full = Release.model_validate({
         "name": "F", "license": "Apache-2.0",
         "artifacts": {**OPEN_CODE, "model-parameters-final": {}, "data-card": {"license": "CC-BY-4.0"}},
         "datasets": [{"id": "d", "license": "CC-BY-NC-4.0", "location": "https://example.org/d"}],
     })
     # OSAID asks for data *information*, not open data: a described dataset suffices.
-    assert analyze(full).openness["osaid"]["verdict"] == "meets"
+    verdict = analyze(full).osaid
+    assert verdict is not None and verdict.meets and verdict.missing == ()
 
 
 def test_osaid_requires_osi_approved_terms_not_just_open_content_licenses():
@@ -32,8 +34,8 @@ def test_osaid_requires_osi_approved_terms_not_just_open_content_licenses():
         "name": "C", "license": "Apache-2.0",
         "artifacts": {**OPEN_CODE, "model-parameters-final": {"license": "CC-BY-4.0"}, "datasets": {}},
     })
-    osaid = analyze(rel).openness["osaid"]
-    assert osaid["elements"]["parameters"] is False
+    osaid = analyze(rel).osaid
+    assert osaid is not None and osaid.elements["parameters"] is False
 
 
 def test_open_source_claim_without_osaid_is_an_error():

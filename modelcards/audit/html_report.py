@@ -28,7 +28,7 @@ def _bars(counts: dict[str, int], total: int) -> list[Bar]:
 
 
 def render_report(summary: Summary, *, title: str = "Model card audit") -> str:
-    from modelcards import __version__
+    from modelcards.diagnostics.formatters import tool_version
     from modelcards.renderers.html_env import html_environment
 
     data = summary.to_dict()
@@ -41,4 +41,4 @@ def render_report(summary: Summary, *, title: str = "Model card audit") -> str:
         (f"Top {TOP} base-model families (publisher of the root model)", _bars(data["base_model_families"], readable)),
     ]
     template = html_environment().get_template("audit-report.html.j2")
-    return template.render(title=title, summary=summary, charts=charts, bar_width=BAR_WIDTH, version=__version__)
+    return template.render(title=title, summary=summary, charts=charts, bar_width=BAR_WIDTH, version=tool_version())

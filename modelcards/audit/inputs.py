@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from modelcards.audit.jsonio import decode_line
+from modelcards.files import not_regular
 
 CARD_SUFFIXES = (".md", ".yaml", ".yml")
 DUMP_SUFFIXES = (".jsonl", ".parquet")
@@ -52,14 +53,23 @@ def _walk(directory: str) -> Iterator[str]:
 
 
 def _read_file(path: str) -> Item:
-    from modelcards.errors import InputError
-    from modelcards.readers.located_yaml import read_text
+    """A card file read whole: a regular file only (a FIFO or device named like a card would block
+    the audit or never end), never more than the size limit + 1 bytes, UTF-8 (a BOM dropped)."""
+    from modelcards.files import MAX_BYTES, NotRegularFile, read_limited
 
     try:
-        return Item(path, read_text(path))
-    except InputError as err:
-        problem = err.problems[0]
-        return Item(path, None, problem.message)
+        raw = read_limited(path, MAX_BYTES)
+    except NotRegularFile as err:
+        return Item(path, None, str(err))
+    except OSError as err:
+        return Item(path, None, f"cannot read file: {err.strerror or err}")
+    if len(raw) > MAX_BYTES:
+        return Item(path, None, f"file is over the {MAX_BYTES // (1024 * 1024)} MB limit")
+    try:
+        return Item(path, raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        return Item(path, None, f"file is not valid UTF-8 text (line {line})")
 
 
 def _pick(record: dict[str, object], columns: tuple[str, ...]) -> object:
@@ -126,7 +136,10 @@ def iter_items(paths: Iterable[str]) -> Iterator[Item]:
         files = _walk(path) if walked else iter([path])
         for file in files:
             lowered = file.lower()
-            if lowered.endswith(".jsonl"):
+            refused = not_regular(file)
+            if refused:
+                yield Item(file, None, refused)
+            elif lowered.endswith(".jsonl"):
                 yield from _jsonl(file)
             elif lowered.endswith(".parquet"):
                 yield from _parquet(file)

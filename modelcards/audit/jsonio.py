@@ -4,10 +4,10 @@ both give the same JSON values."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
-from modelcards.analysis import BoundedMemo
 from modelcards.report import Report
 
 try:
@@ -17,10 +17,10 @@ except ImportError:  # optional speed-up
 
 
 def decode_line(line: bytes) -> object:
-    """One JSON value from one dump line. orjson reads the bytes as they are (a third the time of
-    ``json.loads`` per line). Whatever it refuses (invalid UTF-8, NaN) goes to the standard
-    library, which reads the line as UTF-8 with bad bytes replaced, as the text of a file would
-    be, and accepts it or raises the error the user sees."""
+    """One JSON value from one dump line. orjson reads the bytes as they are. Whatever it refuses
+    (invalid UTF-8, NaN) goes to the standard library, which reads the line as UTF-8 with bad
+    bytes replaced, as the text of a file would be, and accepts it or raises the error the user
+    sees."""
     if _orjson is not None:
         try:
             return _orjson.loads(line)
@@ -30,35 +30,29 @@ def decode_line(line: bytes) -> object:
 
 
 def encode_json(data: dict[str, Any]) -> str:
-    """One compact-enough JSON line (a fifth of a batch audit's time goes to encoding without
-    orjson). Only the spacing differs between the two encoders."""
+    """One JSON line. Only the spacing differs between the two encoders."""
     if _orjson is not None:
         return _orjson.dumps(data).decode("utf-8")
     return json.dumps(data, ensure_ascii=False)
 
 
-def encode_report(report: Report, *, shared_openness: bool = False) -> bytes:
-    """One JSONL record: ``encode_json(report.to_dict())`` as UTF-8 with its newline. orjson
-    serialises the findings (dataclasses, fields in the order of ``Finding.to_dict``) itself,
-    without a dict per finding, and its bytes go to the output as they are: decoding them to
-    text only for the output to encode them again was a third of writing a record.
+def openness_json(report: Report) -> bytes:
+    """The ``openness`` object of ``report.to_dict()`` as JSON bytes."""
+    if _orjson is not None:
+        return _orjson.dumps(report.openness_dict())
+    return json.dumps(report.openness_dict(), ensure_ascii=False).encode("utf-8")
 
-    ``shared_openness``: the report's openness object is the analysis memo's, shared by every
-    report with the same verdicts and never edited (``analyze(..., shared_openness=True)``); its
-    JSON, most of a record, is then made once and reused."""
+
+def encode_report(report: Report, *, openness: bytes | None = None) -> bytes:
+    """One JSONL record: ``encode_json(report.to_dict())`` as UTF-8 with its newline.
+
+    ``openness``: ``openness_json(report)`` when the caller has it already (the audit analyzer
+    shares it between reports with the same verdicts); it is spliced in as it is, and every
+    other key comes from ``report.to_dict()``, so a record is always the ``check`` object."""
     if _orjson is None:
         return (encode_json(report.to_dict()) + "\n").encode("utf-8")
-    if not shared_openness:
-        data = {"source": report.source, "findings": report.findings, "openness": report.openness}
-        return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)
-    head = _orjson.dumps({"source": report.source, "findings": report.findings})
-    return b"".join((head[:-1], b',"openness":', _shared_json(report.openness), b"}\n"))
-
-
-_SHARED: BoundedMemo[tuple[dict[str, Any], bytes]] = BoundedMemo()
-"""id -> (shared openness object, its JSON). An entry holds its object, so no other object can
-have that id while the entry lives."""
-
-
-def _shared_json(openness: dict[str, Any]) -> bytes:
-    return _SHARED.get(id(openness), lambda: (openness, _orjson.dumps(openness)))[1]
+    if openness is None:
+        return _orjson.dumps(report.to_dict(), option=_orjson.OPT_APPEND_NEWLINE)
+    data = dataclasses.replace(report, mof=None, osaid=None, eosai={}).to_dict()
+    data["openness"] = _orjson.Fragment(openness)
+    return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)

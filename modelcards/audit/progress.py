@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from modelcards.audit.summary import Summary
 
 EVERY = 200
-"""Cards between refreshes: redrawing per card would cost more than auditing it."""
+"""Cards between refreshes, so redrawing stays a small part of an audit."""
 
 
 @contextmanager

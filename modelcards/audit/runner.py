@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from modelcards.audit.analyzer import CachedAnalyzer
 from modelcards.audit.inputs import Item
-from modelcards.audit.worker import Row, audit_item
+from modelcards.audit.worker import Row, Selection, audit_item
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -30,25 +31,38 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 Result = tuple[bytes | None, Row] | None
 
 
-def _audit_batch(batch: list[Item], encode: bool) -> list[Result]:
-    return [audit_item(item, encode) for item in batch]
+_analyzer: CachedAnalyzer | None = None
+"""The analyzer of this worker process, made by ``_start_worker`` when the pool starts it."""
 
 
-def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True) -> Iterator[Result]:
+def _start_worker() -> None:
+    global _analyzer
+    _analyzer = CachedAnalyzer()
+
+
+def _audit_batch(batch: list[Item], encode: bool, selection: Selection) -> list[Result]:
+    return [audit_item(item, encode, _analyzer, selection) for item in batch]
+
+
+def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
+        selection: Selection | None = None) -> Iterator[Result]:
     """(JSONL record, row) per card in input order; None for walked files that are not cards.
-    ``encode``: whether to make the records (see ``audit_item``)."""
+    ``encode``: whether to make the records (see ``audit_item``); ``selection``: which findings
+    each record keeps and the threshold a card fails at."""
+    selection = selection or Selection()
     if jobs <= 1:
+        analyzer = CachedAnalyzer()  # this run's memos, dropped with it
         for item in items:
-            yield audit_item(item, encode)
+            yield audit_item(item, encode, analyzer, selection)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if _threads_started() else None)
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_start_worker) as pool:
         window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
         pending: list[AsyncResult[list[Result]]] = []
         for batch in _batches(items, CHUNK):
-            pending.append(pool.apply_async(_audit_batch, (batch, encode)))
+            pending.append(pool.apply_async(_audit_batch, (batch, encode, selection)))
             if len(pending) >= window:
                 yield from pending.pop(0).get()
         for result in pending:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from modelcards.audit.worker import Row
+if TYPE_CHECKING:
+    from modelcards.audit.worker import Row
 
 TOP = 10
 
@@ -22,8 +23,9 @@ class Summary:
     skipped: int = 0
     """Files met in directory walks that are not cards (docs pages, CI settings)."""
     with_errors: int = 0
-    # counts in plain dicts: ``Counter[key] += 1`` costs three times a dict's, once per card
-    # for each of these (``top`` orders them as ``Counter.most_common`` would)
+    failing: int = 0
+    """Cards whose report fails at the audit's fail-on threshold (an unreadable card always does)."""
+    # plain dicts, ordered by ``top`` as ``Counter.most_common`` would (benchmarks/PERFORMANCE.md)
     mof_classes: dict[str, int] = field(default_factory=dict)
     osaid: dict[str, int] = field(default_factory=dict)
     rules: dict[str, int] = field(default_factory=dict)
@@ -32,6 +34,7 @@ class Summary:
 
     def add(self, row: Row) -> None:
         self.cards += 1
+        self.failing += row.fails
         if not row.readable:
             self.unreadable += 1
             return
@@ -45,6 +48,7 @@ class Summary:
         license_text = (row.license or "(none stated)").strip().lower()
         licenses[license_text] = licenses.get(license_text, 0) + 1
         for family in row.base_families or ("(no base model)",):
+            family = family.strip() or "(unnamed base model)"  # a base_model id such as "" or "/x"
             families[family] = families.get(family, 0) + 1
 
     @property

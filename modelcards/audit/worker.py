@@ -5,23 +5,26 @@ Runs in worker processes, so it takes and returns plain picklable values.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from modelcards.analysis import analyze
+from modelcards.audit.analyzer import AuditRecord, CachedAnalyzer
 from modelcards.audit.inputs import Item
 from modelcards.audit.jsonio import encode_report
 from modelcards.errors import InputError
-from modelcards.licenses.lineage import base_chain
 from modelcards.readers import hub_card as hf_card
 from modelcards.readers import mot
-from modelcards.readers.dispatch import read_source_text
+from modelcards.readers.dispatch import read_text
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
-from modelcards.report import Finding, Report
+from modelcards.report import Finding, LineageLink, Report
+from modelcards.rules.input_rules import unreadable_input
+from modelcards.rules.selection import selected
+from modelcards.vocabulary import Severity
 
 if TYPE_CHECKING:
-    from modelcards.licenses.lineage import Link
+    from modelcards.config import Settings
 
 
 @dataclass(slots=True)
@@ -39,15 +42,19 @@ class Row:
     license: str | None
     rules: tuple[str, ...]
     base_families: tuple[str, ...]
+    fails: bool = False
+    """Whether the card's report fails at the audit's fail-on threshold."""
 
 
 def _input_report(source: str, message: str, line: int | None = None, column: int | None = None) -> Report:
-    return Report(source, (Finding("INPUT", "input", "error", "card", message, None, line, column),))
+    """The record of a card that could not be read: one ``INPUT`` finding."""
+    rule = unreadable_input
+    return Report(source, (Finding(rule.code, rule.kind, rule.severity, "card", message, None, line, column),))
 
 
-def _roots(chain: tuple[Link, ...]) -> list[Link]:
+def _roots(chain: tuple[LineageLink, ...]) -> list[LineageLink]:
     """The deepest link of each base model's chain: the model everything else derives from."""
-    roots: list[Link] = []
+    roots: list[LineageLink] = []
     for link in chain:
         if link.depth == 1 or not roots:
             roots.append(link)
@@ -78,43 +85,73 @@ def walked_card(path: str, text: str) -> tuple[bool, LocatedDocument | None]:
     return isinstance(data, dict) and ("name" in data or mot.looks_like_mot(data)), document
 
 
-def audit_report(item: Item) -> tuple[Report, str | None, tuple[str, ...]] | None:
-    """(report, stated license, base-model families) for one card; None for a walked file that
-    is not a card."""
+Audited = tuple[Report, AuditRecord | None, str | None, tuple[str, ...]]
+"""(report, its audit record when the card was analysed, stated license, base-model families)."""
+
+
+def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited | None:
+    """What the audit records of one card; None for a walked file that is not a card.
+    ``analyzer``: the one of this audit run (a fresh one when not given)."""
     item = item.load()
     if item.text is None:
-        return _input_report(item.source, item.error or "unreadable"), None, ()
+        return _input_report(item.source, item.error or "unreadable"), None, None, ()
     document = None
     if item.walked:
         card, document = walked_card(item.source, item.text)
         if not card:
             return None
     try:
-        source = read_source_text(item.text, item.source, markdown=item.markdown, read_only=True, document=document)
+        source = read_text(item.text, item.source, markdown=item.markdown, document=document)
     except InputError as err:
         problem = err.problems[0]
-        return _input_report(item.source, problem.message, problem.location.line, problem.location.column), None, ()
-    release = source.release
+        return _input_report(item.source, problem.message, problem.location.line, problem.location.column), \
+            None, None, ()
+    analyzer = analyzer if analyzer is not None else CachedAnalyzer()
     try:
-        report = analyze(release, source=item.source, locate=source.locator, shared_openness=True)
+        record = analyzer.record(source, source=item.source)
     except Exception as err:  # one odd card among millions must not stop the run
-        return _input_report(item.source, f"could not analyse this card ({type(err).__name__}: {err})"), None, ()
-    families: tuple[str, ...] = ()
-    if release.base_models:
-        families = tuple(sorted({_family(root.model_id) for root in _roots(base_chain(release))}))
-    return report, release.license, families
+        return _input_report(item.source, f"could not analyse this card ({type(err).__name__}: {err})"), \
+            None, None, ()
+    lineage = record.report.lineage
+    families = tuple(sorted({_family(root.model_id) for root in _roots(lineage)})) if lineage else ()
+    return record.report, record, source.release.license, families
 
 
 _severity, _rule = attrgetter("severity"), attrgetter("rule")
 
 
-def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | None:
+@dataclass(frozen=True)
+class Selection:
+    """The ``[tool.modelcards]`` settings an audit applies to every card, as ``check`` does: which
+    rule codes a record keeps, and the severity at which a card counts as failing."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = "error"
+
+    @classmethod
+    def of(cls, settings: Settings | None) -> Selection:
+        if settings is None:
+            return cls()
+        return cls(tuple(settings.select), tuple(settings.ignore), settings.fail_on)
+
+    def apply(self, report: Report) -> Report:
+        if not (self.select or self.ignore):
+            return report
+        return dataclasses.replace(report, findings=tuple(
+            f for f in report.findings if selected(f.rule, self.select, self.ignore)))
+
+
+def audit_item(item: Item, encode: bool = True, analyzer: CachedAnalyzer | None = None,
+               selection: Selection | None = None) -> tuple[bytes | None, Row] | None:
     """(JSONL record, summary row), or None for a walked file that is not a card; ``encode``:
     whether to make the record (the csv and table formats print the row alone)."""
-    audited = audit_report(item)
+    audited = audit_report(item, analyzer)
     if audited is None:
         return None
-    report, license_text, families = audited
+    report, record, license_text, families = audited
+    selection = selection or Selection()
+    report = selection.apply(report)
     findings = report.findings
     severities = list(map(_severity, findings))
     mof, osaid = report.mof, report.osaid
@@ -128,6 +165,8 @@ def audit_item(item: Item, encode: bool = True) -> tuple[bytes | None, Row] | No
         license_text,
         tuple(sorted(set(map(_rule, findings)))),
         families,
+        report.fails(selection.fail_on),
     )
-    # an analysed card's openness object is the memo's; an unreadable card's is its own, empty
-    return encode_report(report, shared_openness=row.readable) if encode else None, row
+    if not encode:
+        return None, row
+    return encode_report(report, openness=record.openness_json() if record is not None else None), row

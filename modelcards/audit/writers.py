@@ -6,14 +6,15 @@ Each writer prints one card at a time, so output streams as the audit goes.
 from __future__ import annotations
 
 import csv
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
-from modelcards.audit.worker import Row
+from modelcards.vocabulary import class_numeral
+
+if TYPE_CHECKING:
+    from modelcards.audit.worker import Row
 
 CSV_COLUMNS = ("source", "mof_class", "mof_label", "osaid", "errors", "warnings", "infos", "license",
                "rules", "base_families")
-
-MOF_CLASSES = {1: "Class I", 2: "Class II", 3: "Class III"}
 
 
 class CardWriter(Protocol):
@@ -82,7 +83,8 @@ class TableWriter:
         self.out.write("  ".join(fitted).rstrip() + "\n")
 
     def write(self, record: bytes | None, row: Row) -> None:
-        mof = MOF_CLASSES.get(row.mof_class, "unclassified") if row.readable else "unreadable"
+        numeral = class_numeral(row.mof_class)
+        mof = ("unreadable" if not row.readable else f"Class {numeral}" if numeral else "unclassified")
         self._print((row.source, mof, row.osaid, str(row.errors), str(row.warnings), row.license or ""))
 
     def flush(self) -> None:

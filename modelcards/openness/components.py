@@ -26,14 +26,9 @@ class Framework:
     date: str
     labels: dict[int | None, str]
     substitutions: dict[str, str]
+    """Component id -> the component that stands in for it when it is missing (a research paper
+    for a technical report)."""
     components: tuple[Component, ...]
-
-    def by_id(self, component_id: str) -> Component:
-        return self._index()[component_id]
-
-    @lru_cache(maxsize=1)  # noqa: B019 - one frozen instance per process
-    def _index(self) -> dict[str, Component]:
-        return {c.id: c for c in self.components}
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +38,7 @@ def mof() -> Framework:
         version=raw["version"],
         date=raw["date"],
         labels={(int(k) if k is not None else None): v for k, v in raw["labels"].items()},
-        substitutions=raw["substitutions"],
+        substitutions=dict(raw["substitutions"]),
         components=tuple(
             Component(c["id"], c["class"], c["required"], c["content_type"], c["mot_name"],
                       tuple(c.get("fits") or [c["content_type"]]))

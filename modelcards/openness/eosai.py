@@ -9,12 +9,13 @@ manifest cannot speak to (peer-reviewed paper, package, API, RLHF weights) are `
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
 
+from modelcards.openness.openness_facts import OpennessFacts
 from modelcards.openness.status import ComponentStatus
-from modelcards.schema import Release
+from modelcards.vocabulary import Grade as _Grade
 
-Grade = Literal["open", "partial", "closed"] | None
+Grade = _Grade | None
 DIMENSIONS = (
     "opencode", "llmdata", "llmweights", "rldata", "rlweights", "license",
     "code", "architecture", "preprint", "paper", "modelcard", "datasheet", "package", "api",
@@ -37,9 +38,9 @@ def _share(statuses: list[ComponentStatus]) -> Grade:
     return "partial" if included or any(s.status != "missing" for s in statuses) else "closed"
 
 
-def evaluate(release: Release, statuses: dict[str, ComponentStatus]) -> dict[str, Grade]:
+def evaluate(facts: OpennessFacts, statuses: Mapping[str, ComponentStatus]) -> dict[str, Grade]:
     s = statuses
-    preference = [d for d in release.datasets if d.role == "preference"]
+    preference = [d for d in facts.datasets if d.role == "preference"]
     rldata: Grade = None
     if preference:
         open_count = sum(1 for d in preference if d.availability == "public" and d.license)
@@ -52,7 +53,7 @@ def evaluate(release: Release, statuses: dict[str, ComponentStatus]) -> dict[str
     elif osi_count:
         license_grade = "partial"
     architecture: Grade = "open" if "open" in (_grade(s["technical-report"]), _grade(s["research-paper"])) else (
-        "partial" if release.model.architecture else "closed"
+        "partial" if facts.architecture_stated else "closed"
     )
     return {
         "opencode": _share([s["training-code"], s["inference-code"]]),

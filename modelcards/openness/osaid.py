@@ -16,11 +16,13 @@ tell, so they are not required here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
-from modelcards.openness.status import TRAINING_ROLES, ComponentStatus
-from modelcards.schema import Release
+from modelcards.openness.openness_facts import OpennessFacts
+from modelcards.openness.status import ComponentStatus
+from modelcards.vocabulary import TRAINING_ROLES
 
 REFERENCE = "https://opensource.org/ai/open-source-ai-definition"
 CODE_COMPONENTS = ("data-preprocessing-code", "training-code", "inference-code", "model-architecture")
@@ -29,27 +31,19 @@ CODE_COMPONENTS = ("data-preprocessing-code", "training-code", "inference-code",
 @dataclass(frozen=True)
 class OsaidResult:
     meets: bool
-    elements: dict[str, bool]
-    missing: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "verdict": "meets" if self.meets else "does-not-meet",
-            "elements": self.elements,
-            "missing": self.missing,
-            "reference": REFERENCE,
-        }
+    elements: Mapping[str, bool]
+    missing: tuple[str, ...] = ()
 
 
 def _osi(status: ComponentStatus) -> bool:
     return status.status == "included" and status.license is not None and status.license.osi_approved
 
 
-def _data_information(release: Release, statuses: dict[str, ComponentStatus]) -> tuple[bool, str | None]:
-    training = [d for d in release.datasets if d.role in TRAINING_ROLES]
+def _data_information(facts: OpennessFacts, statuses: Mapping[str, ComponentStatus]) -> tuple[bool, str | None]:
+    training = [d for d in facts.datasets if d.role in TRAINING_ROLES]
     if statuses["datasets"].status == "included":
         return True, None
-    described = bool(training) and all(d.location or d.data_card or d.description for d in training)
+    described = bool(training) and all(d.described for d in training)
     documented = any(statuses[c].status == "included" for c in ("data-card", "technical-report", "research-paper"))
     if described and documented:
         return True, None
@@ -59,9 +53,9 @@ def _data_information(release: Release, statuses: dict[str, ComponentStatus]) ->
         "technical report or dataset locations)"
 
 
-def evaluate(release: Release, statuses: dict[str, ComponentStatus]) -> OsaidResult:
+def evaluate(facts: OpennessFacts, statuses: Mapping[str, ComponentStatus]) -> OsaidResult:
     missing: list[str] = []
-    data_ok, data_gap = _data_information(release, statuses)
+    data_ok, data_gap = _data_information(facts, statuses)
     if data_gap:
         missing.append(data_gap)
     code_gaps = [c for c in CODE_COMPONENTS if not _osi(statuses[c])]
@@ -71,4 +65,4 @@ def evaluate(release: Release, statuses: dict[str, ComponentStatus]) -> OsaidRes
     if not params_ok:
         missing.append("parameters: model-parameters-final are not released under OSI-approved terms")
     elements = {"data-information": data_ok, "code": not code_gaps, "parameters": params_ok}
-    return OsaidResult(all(elements.values()), elements, missing)
+    return OsaidResult(all(elements.values()), MappingProxyType(elements), tuple(missing))

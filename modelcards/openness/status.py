@@ -5,24 +5,27 @@ A component counts (``included``) only when it is publicly released under an ope
 licenses"). The license of a component is, in order of precedence: its own ``license``, the
 release's default for its content type (``licenses.code/data/document``), the release's
 ``license`` - the same precedence the Model Openness Tool applies to component vs. global
-licenses.
+licenses. A component inferred from a card and published elsewhere (its code repository, its
+paper) is not covered by the card's license: without a license of its own it is unlicensed,
+never assumed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.openness.components import Component, mof
-from modelcards.schema import Dataset, Release
-
-TRAINING_ROLES = ("pretraining", "fine-tuning", "preference")
+from modelcards.openness.openness_facts import DatasetFacts, OpennessFacts
+from modelcards.schema import Release
+from modelcards.vocabulary import TRAINING_ROLES, Status
 
 
 @dataclass(frozen=True)
 class ComponentStatus:
     component: Component
-    status: str
+    status: Status
     license: ResolvedLicense | None
     availability: str | None = None
     derived_from_datasets: bool = False
@@ -41,7 +44,7 @@ class ComponentStatus:
         return not any(self.license.fits(content_type) for content_type in self.component.fits)
 
 
-def _status_for(license_: ResolvedLicense, availability: str) -> str:
+def _status_for(license_: ResolvedLicense, availability: str) -> Status:
     if availability == "not-released":
         return "missing"
     if license_.unlicensed:
@@ -51,24 +54,19 @@ def _status_for(license_: ResolvedLicense, availability: str) -> str:
     return "included"
 
 
-def _effective_license(release: Release, component: Component, own: str | None) -> str | None:
-    if own is not None:
-        return own
-    by_type = getattr(release.licenses, component.content_type)
-    return by_type if by_type is not None else release.license
+_WORST_FIRST: dict[Status, int] = {"included": 0, "restricted": 1, "unlicensed": 2, "missing": 3}
 
 
-def _from_datasets(component: Component, datasets: list[Dataset]) -> ComponentStatus:
+def _from_datasets(component: Component, datasets: Sequence[DatasetFacts]) -> ComponentStatus:
     """Status of the datasets / evaluation-data component from the dataset list: the
     component is only as open as its least open dataset."""
-    order = {"included": 0, "restricted": 1, "unlicensed": 2, "missing": 3}
-    worst = "included"
+    worst: Status = "included"
     licenses: list[str] = []
     availability = "public"
     for dataset in datasets:
         resolved = resolve(dataset.license)
         status = _status_for(resolved, dataset.availability)
-        if order[status] > order[worst]:
+        if _WORST_FIRST[status] > _WORST_FIRST[worst]:
             worst, availability = status, dataset.availability
         if dataset.license and dataset.license not in licenses:
             licenses.append(dataset.license)
@@ -78,15 +76,17 @@ def _from_datasets(component: Component, datasets: list[Dataset]) -> ComponentSt
     return ComponentStatus(component, worst, combined, availability, derived_from_datasets=True)
 
 
-def component_statuses(release: Release) -> dict[str, ComponentStatus]:
-    """Status of all 17 MOF components, in the framework's order. Verdicts are memoised on
-    ``modelcards.analysis.memo_keys``, which lists every release field read here: keep them in
-    step."""
+def component_statuses(facts: OpennessFacts | Release) -> dict[str, ComponentStatus]:
+    """Status of all 17 MOF components, in the framework's order. A Release is first reduced to
+    its ``OpennessFacts``."""
+    if isinstance(facts, Release):
+        facts = OpennessFacts.of(facts)
     result: dict[str, ComponentStatus] = {}
-    training = [d for d in release.datasets if d.role in TRAINING_ROLES]
-    evaluation = [d for d in release.datasets if d.role == "evaluation"]
+    training = [d for d in facts.datasets if d.role in TRAINING_ROLES]
+    evaluation = [d for d in facts.datasets if d.role == "evaluation"]
+    artifacts = {a.id: a for a in facts.artifacts}
     for component in mof().components:
-        artifact = release.artifacts.get(component.id)  # type: ignore[call-overload]
+        artifact = artifacts.get(component.id)
         if artifact is None:
             if component.id == "datasets" and training:
                 result[component.id] = _from_datasets(component, training)
@@ -98,7 +98,15 @@ def component_statuses(release: Release) -> dict[str, ComponentStatus]:
         if artifact.availability == "not-released":
             result[component.id] = ComponentStatus(component, "missing", None, "not-released")
             continue
-        resolved = resolve(_effective_license(release, component, artifact.license))
+        text = artifact.license
+        if text is None and artifact.own_terms_only:
+            result[component.id] = ComponentStatus(component, "unlicensed", resolve(None), artifact.availability)
+            continue
+        if text is None:
+            text = facts.default_for(component.content_type)
+            if text is None:
+                text = facts.license
+        resolved = resolve(text)
         result[component.id] = ComponentStatus(
             component, _status_for(resolved, artifact.availability), resolved, artifact.availability
         )

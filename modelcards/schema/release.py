@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from modelcards.schema.artifacts import ArtifactId, Availability
+from modelcards.vocabulary import DatasetRole, Relation
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -34,7 +35,10 @@ Prose = Annotated[str, AfterValidator(_trim_blank_lines)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+    """Unknown keys are errors, and a validated model is frozen: releases are shared (the audit
+    memoises on their facts), so a change is a new model (``model_copy(update=...)``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False, frozen=True)
 
 
 class ModelFacts(_Strict):
@@ -49,6 +53,24 @@ class ModelFacts(_Strict):
     library_name: Text | None = Field(None, description="Hugging Face library name, e.g. 'transformers'.")
 
 
+def _not(value: object) -> bool:
+    """Unset inference marks are not written: a declared component dumps as it always did."""
+    return not value
+
+
+class Evidence(_Strict):
+    """Where a source shows a component: a link or a metadata key, at a line of that source.
+
+    ``stated``: the source declares the component itself (a ``model-index`` for evaluation
+    results, ``datasets:`` ids); ``inferred``: read from indirect signs (a library for the
+    weights, a link the text presents as the model's code or paper)."""
+
+    url: Text | None = None
+    key: Text | None = None
+    line: int | None = Field(None, ge=1)
+    basis: Literal["stated", "inferred"] = "inferred"
+
+
 class Artifact(_Strict):
     """One MOF component as published by this release."""
 
@@ -60,6 +82,12 @@ class Artifact(_Strict):
     )
     availability: Availability = Field("public", description="public | gated | on-request | not-released")
     description: Text | None = None
+    inferred: bool = Field(
+        False, exclude_if=_not,
+        description="Read from a card's evidence, not declared: confirm it (then drop this mark). An inferred "
+        "component published elsewhere (``location``) has no license unless it names its own.")
+    evidence: list[Evidence] = Field(default_factory=list, exclude_if=_not,
+                                     description="Where the source card shows it.")
 
 
 class DefaultLicenses(_Strict):
@@ -75,7 +103,7 @@ class Dataset(_Strict):
 
     id: NonEmpty = Field(description="Hub dataset id (org/name) or another stable name.")
     name: Text | None = None
-    role: Literal["pretraining", "fine-tuning", "preference", "evaluation"] = "pretraining"
+    role: DatasetRole = "pretraining"
     license: Text | None = None
     availability: Availability = "public"
     location: Text | None = None
@@ -87,7 +115,7 @@ class BaseModelRef(_Strict):
     """A model this release derives from."""
 
     id: NonEmpty = Field(description="Hub model id (org/name) of the base model.")
-    relation: Literal["finetune", "adapter", "quantized", "merge", "distillation"] | None = Field(
+    relation: Relation | None = Field(
         None, description="How this release derives from the base; if unset, the Hub infers it; checks assume finetune"
     )
     license: Text | None = Field(None, description="The base model's license, if known.")
@@ -115,6 +143,13 @@ class EvalResult(_Strict):
     verified: bool | None = None
 
 
+class ClaimEvidence(_Strict):
+    """The line of a card that makes a claim, and its text."""
+
+    line: int | None = Field(None, ge=1)
+    text: str = ""
+
+
 class Claims(_Strict):
     """What the release says about itself. Checks compare these claims with the facts."""
 
@@ -123,6 +158,9 @@ class Claims(_Strict):
     open_data: bool | None = None
     commercial_use: bool | None = Field(None, description="The release says commercial use is allowed.")
     osi_approved: bool | None = None
+    evidence: dict[Literal["open_source", "open_weights", "open_data", "commercial_use"], ClaimEvidence] = Field(
+        default_factory=dict, exclude_if=_not,
+        description="Where the source card makes each claim read from its text.")
 
 
 class CardText(_Strict):

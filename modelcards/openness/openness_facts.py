@@ -1,0 +1,88 @@
+"""``OpennessFacts``: exactly the release fields the openness verdicts and the openness rules read.
+
+A frozen, hashable projection of a Release. The component statuses, the MOF / OSAID / EOSAI
+verdicts and every rule declared ``needs=OpennessFacts`` are computed from it alone, so two
+releases with equal facts get equal verdicts: the audit memoises on it, and a field that is not
+here cannot be read by those rules.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from modelcards.schema import Release
+
+
+def _known_license(dataset_id: str) -> str | None:
+    """A dataset's license from the sourced known-datasets table, when the release states none:
+    unknown (None) otherwise, never guessed."""
+    from modelcards.licenses.obligations import known_dataset
+
+    known = known_dataset(dataset_id)
+    return known.license if known is not None else None
+
+
+class ArtifactFacts(NamedTuple):
+    """A listed component: its id, own license and availability."""
+
+    id: str
+    license: str | None
+    availability: str
+    own_terms_only: bool = False
+    """Inferred from a card and published elsewhere (a code repository, a paper): the card's
+    license does not reach it, so without a license of its own it is unlicensed."""
+
+
+class DatasetFacts(NamedTuple):
+    """A dataset as openness sees it: no id or name, only its role, terms and whether it is described."""
+
+    role: str
+    license: str | None
+    availability: str
+    described: bool
+    """It has a location, a data card or a description (OSAID data information)."""
+
+
+class OpennessFacts(NamedTuple):
+    license: str | None
+    """The release license."""
+    default_code: str | None
+    default_data: str | None
+    default_document: str | None
+    artifacts: tuple[ArtifactFacts, ...]
+    """In the release's order."""
+    datasets: tuple[DatasetFacts, ...]
+    open_source: bool | None
+    open_weights: bool | None
+    open_data: bool | None
+    architecture_stated: bool
+    """The release states its architecture (EOSAI)."""
+
+    @classmethod
+    def of(cls, release: Release) -> OpennessFacts:
+        defaults, claims = release.licenses, release.claims
+        datasets = release.datasets
+        return cls(
+            release.license, defaults.code, defaults.data, defaults.document,
+            tuple([ArtifactFacts(k, a.license, a.availability, a.inferred and a.location is not None)
+                   for k, a in release.artifacts.items()]),
+            tuple([DatasetFacts(d.role, d.license or _known_license(d.id), d.availability,
+                                bool(d.location or d.data_card or d.description))
+                   for d in datasets]) if datasets else (),
+            claims.open_source, claims.open_weights, claims.open_data,
+            bool(release.model.architecture),
+        )
+
+    def default_for(self, content_type: str) -> str | None:
+        """The release's default license for a content type (``licenses.<content type>``)."""
+        if content_type == "code":
+            return self.default_code
+        if content_type == "data":
+            return self.default_data
+        return self.default_document
+
+    def artifact(self, component_id: str) -> ArtifactFacts | None:
+        for artifact in self.artifacts:
+            if artifact.id == component_id:
+                return artifact
+        return None
