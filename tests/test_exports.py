@@ -103,6 +103,14 @@ def _by_type(graph, kind):
     return [n for n in graph if n["type"] == kind]
 
 
+def _declared(graph) -> dict[str, str]:
+    """Element id -> the license expression declared for it."""
+    licenses = {n["spdxId"]: n["simplelicensing_licenseExpression"]
+                for n in _by_type(graph, "simplelicensing_LicenseExpression")}
+    return {r["from"]: licenses[r["to"][0]] for r in _by_type(graph, "Relationship")
+            if r["relationshipType"] == "hasDeclaredLicense"}
+
+
 def test_spdx_field_mapping(rich):
     release, report = rich
     graph = json.loads(spdx_document(release, report))["@graph"]
@@ -150,6 +158,26 @@ def test_cyclonedx_field_mapping(rich):
     assert [d["name"] for d in data] == ["Pretrain Mix", "example/private-sft", "MMLU"]
     assert data[0]["licenses"] == [{"license": {"id": "ODC-By-1.0"}}]
     assert bom["serialNumber"] == json.loads(cyclonedx_json(release, report))["serialNumber"]  # reproducible
+
+
+def test_the_boms_name_licenses_as_the_report_resolved_them(rich):
+    """SPDX and CycloneDX take each license from the report's view of it, not from a second lookup."""
+    import dataclasses
+
+    from modelcards.report import LicenseTerm, LicenseView
+
+    release, report = rich
+    stated = report.license("ODC-By-1.0")
+    assert stated is not None and stated.canonical == "ODC-By-1.0"
+    swapped = LicenseView("ODC-By-1.0", "CC0-1.0", (LicenseTerm("CC0-1.0", "Creative Commons Zero v1.0 Universal",
+                                                                None, True),), is_open=True)
+    changed = dataclasses.replace(report, licenses={**report.licenses, "ODC-By-1.0": swapped})
+    for expected, used in (("ODC-By-1.0", report), ("CC0-1.0", changed)):
+        graph = json.loads(spdx_document(release, used))["@graph"]
+        [dataset] = [n for n in _by_type(graph, "dataset_DatasetPackage") if n["name"] == "Pretrain Mix"]
+        assert _declared(graph)[dataset["spdxId"]] == expected
+    bom = json.loads(cyclonedx_json(release, changed))
+    assert bom["components"][1]["licenses"] == [{"license": {"id": "CC0-1.0"}}]
 
 
 def test_eu_summary_fills_what_is_known_and_marks_the_rest(rich, tmp_path):

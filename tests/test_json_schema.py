@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import json
+
+import jsonschema
+
+import modelcards
+from modelcards.diagnostics import formatters
 from modelcards.schema.json_schema import release_json_schema_text
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 
 def test_committed_json_schema_is_current():
@@ -29,3 +35,31 @@ def test_init_writes_a_manifest_that_checks_and_points_editors_at_the_schema(cli
     assert "name: Tiny-1B" in text
     check = cli("check", str(path))
     assert check.exit_code == 0, check.output
+
+
+def _report_validator() -> jsonschema.Draft202012Validator:
+    """The report part of the committed modelcard.json schema: the ``check --format json`` object."""
+    schema = json.loads((ROOT / "schemas" / "modelcard.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/ReportOut"})
+
+
+def test_every_examples_report_is_a_valid_check_json_object_with_its_name():
+    validator = _report_validator()
+    for manifest in EXAMPLES:
+        release = modelcards.load(str(manifest))
+        data = json.loads(formatters.as_json(modelcards.analyze(release)))
+        assert not list(validator.iter_errors(data)), manifest
+        assert data["name"] == release.name
+    broken = {**data, "name": 7}
+    assert list(validator.iter_errors(broken))
+
+
+def test_several_reports_are_one_json_array_and_one_sarif_log():
+    reports = [modelcards.analyze(modelcards.load(str(m))) for m in EXAMPLES[:3]]
+    many = json.loads(formatters.render_many(reports, "json"))
+    assert many == [r.to_dict() for r in reports]
+    assert json.loads(formatters.json_many(reports[:1])) == [reports[0].to_dict()]
+    assert json.loads(formatters.render(reports[0], "json")) == reports[0].to_dict()  # one path: one object
+    sarif = json.loads(formatters.render_many(reports, "sarif"))
+    assert len(sarif["runs"]) == 1
+    assert len(sarif["runs"][0]["results"]) == sum(len(r.findings) for r in reports)

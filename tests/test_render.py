@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,26 +10,48 @@ import pytest
 from huggingface_hub import ModelCard
 
 import modelcards
-from modelcards.licenses.hub_ids import hub_license
 
 from conftest import EXAMPLES, ROOT
+
+FRONT_MATTER = {
+    # example: (license, license_name, training datasets, base models), as each manifest states them
+    # and the Hub wants them: Hub ids in lower case, a license the Hub does not list as ``other``
+    # with its name; evaluation-only datasets are not training data.
+    "bloom": ("bigscience-bloom-rail-1.0", None, ["bigscience-data/roots"], []),
+    "falcon-180b": ("other", "falcon-180b-tii-license-1.0", ["tiiuae/falcon-refinedweb", "tiiuae/curated-corpora"],
+                    []),
+    "falcon-40b": ("apache-2.0", None, ["tiiuae/falcon-refinedweb", "tiiuae/curated-corpora"], []),
+    "llama-2-7b": ("llama2", None, ["meta/llama-2-pretraining-mix"], []),
+    "meta-llama-3-8b": ("llama3", None, ["meta/llama-3-pretraining-mix"], []),
+    "mislabelled-llama3-finetune": ("apache-2.0", None, ["tatsu-lab/alpaca"], ["meta-llama/Meta-Llama-3-8B"]),
+    "mistral-7b-v0.1": ("apache-2.0", None, [], []),
+    "mixtral-8x7b-v0.1": ("apache-2.0", None, [], []),
+    "olmo-7b": ("apache-2.0", None, ["allenai/dolma"], []),
+    "openllama-7b": ("apache-2.0", None, ["togethercomputer/RedPajama-Data-1T"], []),
+    "pythia-6.9b": ("apache-2.0", None, ["EleutherAI/pile"], []),
+}
+WITH_ERRORS = {"llama-2-7b", "mislabelled-llama3-finetune"}
+"""Examples with error-level findings: render still writes (exit 0) and says so on stderr."""
 
 
 @pytest.mark.parametrize("manifest", EXAMPLES, ids=lambda p: p.parent.name)
 def test_every_example_renders_a_card_huggingface_hub_parses_with_the_manifest_data(manifest, tmp_path, cli):
+    name = manifest.parent.name
+    assert name in FRONT_MATTER, f"state the expected front matter of the new example {name!r} in FRONT_MATTER"
+    license_id, license_name, datasets, base_models = FRONT_MATTER[name]
     result = cli("render", str(manifest), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
+    assert ("error-level finding(s)" in result.stderr) == (name in WITH_ERRORS), result.stderr
     release = modelcards.load(str(manifest))
     card = ModelCard.load(tmp_path / "README.md")
     data = card.data.to_dict()
-    expected = hub_license(release.license, release.license_name, release.license_link)
-    assert data.get("license") == expected.license
-    assert data.get("license_name") == expected.license_name
+    assert data.get("license") == license_id
+    assert data.get("license_name") == license_name
     assert data.get("language", []) == release.model.languages
     assert data.get("pipeline_tag") == release.model.pipeline_tag
     assert data.get("library_name") == release.model.library_name
-    assert data.get("base_model", []) == [b.id for b in release.base_models]
-    assert data.get("datasets", []) == [d.id for d in release.datasets if d.role != "evaluation"]
+    assert data.get("base_model", []) == base_models
+    assert data.get("datasets", []) == datasets
     assert card.text.count(f"# {release.name}\n") == 1
     assert "## Openness" in card.text and "## License and obligations" in card.text
     # each verdict is its own list item, whatever the class
@@ -43,14 +66,17 @@ def test_modelcard_json_validates_against_the_committed_schema(tmp_path, cli):
     from modelcards.schema.json_schema import modelcard_json_schema_text
 
     committed = (ROOT / "schemas" / "modelcard.schema.json").read_text(encoding="utf-8")
-    assert committed == modelcard_json_schema_text(), "schemas/modelcard.schema.json is stale"
+    assert committed == modelcard_json_schema_text(), (
+        "schemas/modelcard.schema.json is stale: run `python -m modelcards.schema.json_schema`")
     validator = jsonschema.Draft202012Validator(json.loads(committed))
     for manifest in EXAMPLES:
         out = tmp_path / manifest.parent.name
-        assert cli("render", str(manifest), "-o", str(out), "--formats", "json").exit_code in (0, 1)
+        assert cli("render", str(manifest), "-o", str(out), "--formats", "json").exit_code == 0, manifest
         document = json.loads((out / "modelcard.json").read_text())
         assert not list(validator.iter_errors(document)), manifest
-        assert document["release"]["name"] == modelcards.load(str(manifest)).name
+        name = modelcards.load(str(manifest)).name
+        assert document["release"]["name"] == name
+        assert document["report"]["name"] == name
         assert document["report"]["openness"]["mof"]["label"]
 
 
@@ -212,7 +238,46 @@ def test_user_text_in_table_cells_cannot_break_the_table(tmp_path, write, cli):
 def test_python_api_renders_and_analyze_can_be_called_twice(tmp_path):
     release = modelcards.load(str(ROOT / "examples" / "pythia-6.9b" / "modelcard.yaml"))
     report = modelcards.analyze(release)
-    assert modelcards.analyze(release).openness == report.openness
+    assert modelcards.analyze(release).to_dict() == report.to_dict()
     written = modelcards.render(release, str(tmp_path), report)
     assert {Path(p).name for p in written} >= {"README.md", "modelcard.json"}
     assert modelcards.render(release, str(tmp_path), report) == []
+
+
+def _license_block(readme: str) -> str:
+    start = readme.index("<!-- modelcards:begin license")
+    return readme[start:readme.index("<!-- modelcards:end license -->", start)]
+
+
+def test_readme_obligations_come_from_the_report_not_from_a_findings_filter(tmp_path):
+    """The obligation list is the report's: a change to LIC004's severity leaves it as it is."""
+    from modelcards.renderers.readme import render_readme
+
+    release = modelcards.load(str(ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml"))
+    report = modelcards.analyze(release)
+    assert any(f.rule == "LIC004" and f.severity == "info" for f in report.findings)
+    as_warning = dataclasses.replace(report, findings=tuple(
+        dataclasses.replace(f, severity="warning") if f.rule == "LIC004" else f for f in report.findings))
+    without = dataclasses.replace(report, findings=tuple(f for f in report.findings if f.rule != "LIC004"))
+    block = _license_block(render_readme(release, report).text())
+    inherited = "- pass-down: Use must follow the Meta Llama 3 Acceptable Use Policy. " \
+                "(inherited from meta-llama/Meta-Llama-3-8B)\n"
+    assert inherited in block
+    assert "- Give recipients a copy of the Apache License 2.0.\n" in block
+    assert _license_block(render_readme(release, as_warning).text()) == block
+    assert _license_block(render_readme(release, without).text()) == block
+    no_obligations = dataclasses.replace(report, obligations=())
+    assert "inherited from" not in _license_block(render_readme(release, no_obligations).text())
+
+
+def test_docs_page_obligation_links_point_at_the_source_url_with_the_clause_as_text():
+    """An obligation's source is "URL clause": the link goes to the URL, the clause is shown."""
+    import re
+
+    from modelcards.docs_site.page import build_page
+
+    release = modelcards.load(str(ROOT / "examples" / "falcon-40b" / "modelcard.yaml"))
+    page = build_page(release, modelcards.analyze(release), page_id=0)
+    html = "".join(page.fragments)
+    assert '<a href="https://www.apache.org/licenses/LICENSE-2.0">[source: §4(a)]</a>' in html
+    assert all(" " not in href for href in re.findall(r'href="([^"]*)"', html))

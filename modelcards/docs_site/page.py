@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 
 from modelcards.report import Report
 from modelcards.schema import Release
+from modelcards.vocabulary import Status
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 PLACEHOLDER = "<!-- modelcards-fragment {page}:{index} -->"
 PLACEHOLDER_PATTERN = re.compile(r"<!-- modelcards-fragment (\d+):(\d+) -->")
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "included": ("#c8e6c9", "#1b5e20"),
     "restricted": ("#fff3c4", "#6d4c00"),
     "unlicensed": ("#ffe0b2", "#8a3b00"),
@@ -42,22 +43,51 @@ class DocsPage:
     fragments: list[str] = field(default_factory=list)
 
 
+def _safe_link(url: str) -> bool:
+    """Only web and mail links (and images) are kept: ``javascript:``, ``data:``, ``vbscript:`` and
+    every other scheme, relative paths included, become plain text."""
+    from modelcards.renderers.html_env import safe_url
+
+    return bool(safe_url(url))
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = _safe_link  # type: ignore[method-assign]
+    return md
 
 
 def _markdown_to_html(text: str) -> str:
     return _markdown().render(text)
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def _plain(text: str) -> str:
+    """``text`` as Markdown that renders to exactly this text: Markdown punctuation backslash-escaped
+    (so a ``[x](javascript:...)`` in a heading is no link) and HTML escaped (so no tag)."""
+    return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text))
+
+
 def _heading(line: str) -> str | None:
     match = re.match(r"^(#{1,6})\s+(.*)$", line)
     if not match:
         return None
-    return f"{match.group(1)} {html.escape(match.group(2).strip())}"
+    return f"{match.group(1)} {_plain(match.group(2).strip())}"
+
+
+def _title_front_matter(title: str) -> str:
+    """A front matter giving the page title, HTML-escaped: themes print ``page.title`` unescaped
+    (Material through ``striptags``, which turns ``&lt;`` back into ``<``) in ``<title>`` and the
+    navigation, so the title they get is already safe HTML text. JSON is YAML, so ``json.dumps``
+    quotes it."""
+    import json
+
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=True)}\n---\n\n"
 
 
 def _fragments_context(release: Release, report: Report) -> dict[str, object]:
@@ -83,6 +113,7 @@ def build_page(release: Release, report: Report, *, page_id: int, templates: str
     env = html_environment()
     page = DocsPage(markdown="")
     parts: list[str] = []
+    title: str | None = None
 
     def fragment(markup: str) -> None:
         parts.append(PLACEHOLDER.format(page=page_id, index=len(page.fragments)))
@@ -97,13 +128,15 @@ def build_page(release: Release, report: Report, *, page_id: int, templates: str
         first, _, rest = body.partition("\n")
         heading = _heading(first)
         if heading:
+            if title is None and segment.name == "title" and with_title:
+                title = re.sub(r"^#{1,6}\s+", "", first).strip()
             parts.append(heading)
             body = rest
         if segment.name in HTML_SECTIONS:
             fragment(env.get_template(f"docs-{segment.name}.html.j2").render(context))
         elif body.strip():
             fragment(_markdown_to_html(body))
-    page.markdown = "\n\n".join(parts) + "\n"
+    page.markdown = (_title_front_matter(title) if title else "") + "\n\n".join(parts) + "\n"
     return page
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
+from modelcards.renderers.views import mof_verdict
 from modelcards.report import Report
+from modelcards.vocabulary import class_numeral
 
 COLORS = {1: ("#2e7d32", "brightgreen"), 2: ("#689f38", "green"), 3: ("#c0a000", "yellow"),
           None: ("#9e9e9e", "lightgrey")}
@@ -17,8 +19,8 @@ LABEL = "MOF"
 
 
 def badge_message(report: Report) -> str:
-    mof_class = report.openness["mof"]["class"]
-    return {1: "Class I", 2: "Class II", 3: "Class III"}.get(mof_class, "Unclassified")
+    numeral = class_numeral(mof_verdict(report).mof_class)
+    return f"Class {numeral}" if numeral else "Unclassified"
 
 
 def _width(text: str) -> int:
@@ -27,10 +29,11 @@ def _width(text: str) -> int:
 
 def badge_svg(report: Report) -> str:
     message = badge_message(report)
-    color = COLORS[report.openness["mof"]["class"]][0]
+    mof = mof_verdict(report)
+    color = COLORS[mof.mof_class][0]
     left, right = _width(LABEL), _width(message)
     total = left + right
-    title = escape(f"Model Openness Framework: {report.openness['mof']['label']}")
+    title = escape(f"Model Openness Framework: {mof.label}")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" aria-label="{title}">\n'
         f"  <title>{title}</title>\n"
@@ -45,5 +48,5 @@ def badge_svg(report: Report) -> str:
 
 def shields_endpoint(report: Report) -> str:
     data = {"schemaVersion": 1, "label": LABEL, "message": badge_message(report),
-            "color": COLORS[report.openness["mof"]["class"]][1]}
+            "color": COLORS[mof_verdict(report).mof_class][1]}
     return json.dumps(data, indent=2) + "\n"

@@ -66,6 +66,10 @@ class BlockError(ValueError):
 @dataclass
 class Document:
     segments: list[Segment] = field(default_factory=list)
+    bom: str = ""
+    """A byte-order mark the file started with: written back as it was."""
+    newline: str = "\n"
+    """The file's line end (that of its first line): segments hold ``\n``, ``text()`` writes this."""
 
     @property
     def generated(self) -> bool:
@@ -75,100 +79,256 @@ class Document:
         return [s for s in self.segments if s.edited]
 
     def text(self) -> str:
-        return "".join(s.text() for s in self.segments)
+        body = "".join(s.text() for s in self.segments)
+        if self.newline != "\n":
+            body = body.replace("\n", self.newline)
+        return self.bom + body
 
 
-def _front(text: str) -> tuple[Segment | None, str, int]:
-    if not text.startswith("---\n"):
-        return None, text, 1
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        return None, text, 1
-    inner = text[4:end + 1]
-    match = _FRONT_HASH.search(inner)
-    recorded = match.group(1) if match else None
-    body = inner[:match.start()] + inner[match.end() + 1:] if match else inner
-    rest = text[end + 5:]
-    return Segment("front", FRONT, body, 1, recorded), rest, text[:end + 5].count("\n") + 1
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_LOOKAHEAD = 10_000
+"""Lines searched for a fence's closing line before it is taken as unclosed (bounds hostile input)."""
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\n`` only (a lone CR, U+0085 or U+2028 is text inside a line)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _newline(text: str) -> str:
+    """The line end of the first line: ``\r\n``, ``\r`` (a file with no ``\n`` at all) or ``\n``."""
+    first = text.find("\n")
+    if first < 0:
+        return "\r" if "\r" in text else "\n"
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def _split_front(lines: list[str], start: int) -> tuple[Segment, int] | None:
+    """The front matter opening at ``lines[start]`` (a ``---`` line) and the index after it."""
+    for end in range(start + 1, len(lines)):
+        if lines[end] == "---\n":
+            inner = "".join(lines[start + 1:end])
+            match = _FRONT_HASH.search(inner)
+            recorded = match.group(1) if match else None
+            body = inner[:match.start()] + inner[match.end() + 1:] if match else inner
+            return Segment("front", FRONT, body, start + 1, recorded), end + 1
+    return None
+
+
+def _find_front(lines: list[str]) -> tuple[int, Segment, int] | None:
+    """(first line of the front matter, it, the line after it). At the top of the file as the Hub
+    reads it; or, below lines added above it, the front matter modelcards wrote (its hash comment),
+    so a line typed above it never makes render add a second copy."""
+    if lines and lines[0] == "---\n":
+        found = _split_front(lines, 0)
+        if found:
+            return 0, found[0], found[1]
+    for index, line in enumerate(lines[:200]):
+        if _BEGIN.match(line.rstrip("\n")) or _END.match(line.rstrip("\n")):
+            break
+        if index and line == "---\n":
+            found = _split_front(lines, index)
+            if found and found[0].recorded is not None:
+                return index, found[0], found[1]
+    return None
+
+
+class _Scanner:
+    """Finds the block markers of README lines, reading fenced code as text: a marker line inside a
+    fence is text when the fence closes before the next begin marker; otherwise the fence was left
+    unclosed (say in text pasted from an imported card) and the marker is a marker. A begin marker
+    whose recorded hash matches the body up to an end marker of its name is always a block, so no
+    fence the user left open can hide a generated block (which would then be rendered twice)."""
+
+    def __init__(self, lines: list[str], first: int) -> None:
+        self.lines = lines
+        self.first = first
+        self.stripped = [line.rstrip("\n").rstrip("\r") if line.endswith("\n") else line for line in lines]
+        self.ends: dict[str, list[int]] = {}
+        self.begins: list[int] = []
+        for index, line in enumerate(self.stripped):
+            if line.startswith("<!-- modelcards:"):
+                end = _END.match(line)
+                if end:
+                    self.ends.setdefault(end.group(1), []).append(index)
+                elif _BEGIN.match(line):
+                    self.begins.append(index)
+        self._verified: dict[int, int | None] = {}
+
+    def verified_end(self, index: int) -> int | None:
+        """The end marker closing the generated block opening at ``index`` with its recorded hash."""
+        if index in self._verified:
+            return self._verified[index]
+        found = None
+        begin = _BEGIN.match(self.stripped[index])
+        if begin and begin.group(1) == "begin" and begin.group(3):
+            import bisect
+
+            ends = self.ends.get(begin.group(2), [])
+            for end in ends[bisect.bisect_right(ends, index):][:64]:
+                if digest("".join(self.lines[index + 1:end])) == begin.group(3):
+                    found = end
+                    break
+        self._verified[index] = found
+        return found
+
+    def next_begin(self, index: int) -> int:
+        import bisect
+
+        at = bisect.bisect_right(self.begins, index)
+        return self.begins[at] if at < len(self.begins) else len(self.lines)
+
+    def closes(self, fence: tuple[str, int], start: int, before: int) -> bool:
+        """Whether a line closing ``fence`` comes after ``start`` and before ``before``."""
+        char, length = fence
+        for index in range(start + 1, min(before, start + 1 + _LOOKAHEAD)):
+            line = self.stripped[index].lstrip(" ")
+            if len(self.stripped[index]) - len(line) <= 3 and line.startswith(char * length) \
+                    and not line.strip(char).strip(" \t"):
+                return True
+        return False
+
+
+def _fence_opening(line: str, fence: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The fence state after ``line``."""
+    match = _FENCE.match(line)
+    if fence is None:
+        if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+            return match.group(1)[0], len(match.group(1))
+        return None
+    if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] and not match.group(2).strip():
+        return None
+    return fence
 
 
 def parse(text: str) -> Document:
-    """Split README text into segments; raises BlockError on unbalanced markers."""
+    """Split README text into segments; raises BlockError on unbalanced or repeated markers.
+
+    A BOM and the line end are remembered on the document (``text()`` writes them back); the
+    segments hold ``\n`` line ends.
+    """
     doc = Document()
-    front, rest, first_line = _front(text)
+    if text.startswith("\ufeff"):
+        doc.bom, text = "\ufeff", text[1:]
+    doc.newline = _newline(text)
+    if doc.newline != "\n":
+        text = text.replace(doc.newline, "\n")
+    lines = _lines(text)
+    above: list[str] = []
+    start = 0
+    front = _find_front(lines)
     if front is not None:
-        doc.segments.append(front)
-    free: list[str] = []
-    open_block: Segment | None = None
-    inner: list[str] = []
-    for number, line in enumerate(rest.splitlines(keepends=True), start=first_line):
-        stripped = line.rstrip("\r\n")
-        begin, end = _BEGIN.match(stripped), _END.match(stripped)
-        if open_block is None and begin:
-            if free:
-                doc.segments.append(Segment("free", "", "".join(free), number - len(free)))
-                free = []
-            kind = "generated" if begin.group(1) == "begin" else "user"
-            open_block = Segment(kind, begin.group(2), "", number, begin.group(3))
-            inner = []
-        elif open_block is not None and end:
-            if end.group(1) != open_block.name:
-                raise BlockError(f"block '{open_block.name}' (line {open_block.line}) is closed by an end "
-                                 f"marker for '{end.group(1)}'", number)
-            open_block.body = "".join(inner)
-            doc.segments.append(open_block)
-            open_block = None
-        elif open_block is not None and begin:
-            raise BlockError(f"block '{open_block.name}' (line {open_block.line}) has no end marker "
-                             f"before the next block", number)
-        elif open_block is None and end:
+        top, segment, start = front
+        above = lines[:top]
+        doc.segments.append(segment)
+    scan = _Scanner(lines, 1)
+    free: list[str] = list(above)
+    free_line = 1
+    seen: dict[str, int] = {}
+    fence: tuple[str, int] | None = None
+    index = start
+    while index < len(lines):
+        line, stripped = lines[index], scan.stripped[index]
+        number = index + 1
+        begin = _BEGIN.match(stripped) if stripped.startswith("<!-- modelcards:") else None
+        end = _END.match(stripped) if begin is None and stripped.startswith("<!-- modelcards:") else None
+        if (begin or end) and fence is not None and scan.verified_end(index) is None \
+                and scan.closes(fence, index, scan.next_begin(index)):
+            begin = end = None  # quoted in a code fence
+        if end:
             raise BlockError(f"end marker for '{end.group(1)}' without its begin marker", number)
-        elif open_block is not None:
-            inner.append(line)
-        else:
+        if not begin:
+            fence = _fence_opening(stripped, fence)
+            if not free:
+                free_line = number
             free.append(line)
-    if open_block is not None:
-        raise BlockError(f"block '{open_block.name}' has no end marker", open_block.line)
+            index += 1
+            continue
+        if free:
+            doc.segments.append(Segment("free", "", "".join(free), free_line))
+            free = []
+        fence = None
+        kind = "generated" if begin.group(1) == "begin" else "user"
+        name = begin.group(2)
+        if name in seen:
+            raise BlockError(f"block '{name}' appears twice (first at line {seen[name]}); remove one of them",
+                             number)
+        seen[name] = number
+        close = scan.verified_end(index) if kind == "generated" else None
+        if close is None:
+            close = _block_end(scan, index, name)
+        doc.segments.append(Segment(kind, name, "".join(lines[index + 1:close]), number, begin.group(3)))
+        index = close + 1
     if free:
-        doc.segments.append(Segment("free", "", "".join(free), 0))
+        doc.segments.append(Segment("free", "", "".join(free), free_line))
     return doc
 
 
-def merge(new: Document, old: Document | None) -> Document:
-    """``new`` with the user's text from ``old``: user-block contents and free text.
+def _block_end(scan: _Scanner, index: int, name: str) -> int:
+    """The line of the end marker of the block ``name`` opening at ``index``."""
+    fence: tuple[str, int] | None = None
+    for at in range(index + 1, len(scan.lines)):
+        stripped = scan.stripped[at]
+        if stripped.startswith("<!-- modelcards:"):
+            begin, end = _BEGIN.match(stripped), _END.match(stripped)
+            if (begin or end) and fence is not None and scan.closes(fence, at, scan.next_begin(at)):
+                continue  # quoted in a code fence
+            if end and end.group(1) == name:
+                return at
+            if end:
+                raise BlockError(f"block '{name}' (line {index + 1}) is closed by an end marker for "
+                                 f"'{end.group(1)}'", at + 1)
+            if begin:
+                raise BlockError(f"block '{name}' (line {index + 1}) has no end marker before the next "
+                                 f"block '{begin.group(2)}'", at + 1)
+        fence = _fence_opening(stripped, fence)
+    raise BlockError(f"block '{name}' has no end marker", index + 1)
 
-    Free text is re-attached after the block it followed; text after a block that no longer
-    exists goes to the end, so nothing the user wrote is dropped.
+
+def merge(new: Document, old: Document | None) -> Document:
+    """``new`` with the user's text from ``old``: user-block contents, free text, and user blocks
+    the template does not have (a block the user named themselves), with the old file's BOM and
+    line end.
+
+    Free text and such user blocks are re-attached after the block they followed; text after a
+    block that no longer exists goes to the end, so nothing the user wrote is dropped.
     """
     if old is None:
         return new
+    names = {s.name for s in new.segments if s.kind != "free"}
     user = {s.name: s.body for s in old.segments if s.kind == "user"}
-    after: dict[str, str] = {}
+    after: dict[str, list[Segment]] = {}
     anchor = ""
     for segment in old.segments:
-        if segment.kind == "free":
-            if segment.body.strip():
-                after[anchor] = after.get(anchor, "") + segment.body
+        if segment.kind == "free" or (segment.kind == "user" and segment.name not in names):
+            after.setdefault(anchor, []).append(segment)
         else:
             anchor = segment.name
-    names = {s.name for s in new.segments if s.kind != "free"}
-    orphans = "".join(text for name, text in after.items() if name and name not in names)
-    merged = Document()
-    anchor = ""
-    pending_free = after.get("")
+    after = {name: kept for name, kept in after.items()
+             if any(s.kind != "free" or s.body.strip() for s in kept)}  # blank lines alone: the template's
+    orphans = [segment for name, kept in after.items() if name and name not in names for segment in kept]
+    merged = Document(bom=old.bom, newline=old.newline)
+    pending = after.get("")
     for segment in new.segments:
         if segment.kind == "free":
-            if pending_free is None:
+            if pending is None:
                 merged.segments.append(segment)
             continue
-        if pending_free is not None:
-            merged.segments.append(Segment("free", "", pending_free, 0))
+        if pending is not None:
+            merged.segments.extend(pending)
         body = user.get(segment.name, segment.body) if segment.kind == "user" else segment.body
         merged.segments.append(Segment(segment.kind, segment.name, body, segment.line, segment.recorded))
-        anchor = segment.name
-        pending_free = after.get(anchor)
-    if pending_free is not None:
-        merged.segments.append(Segment("free", "", pending_free, 0))
+        pending = after.get(segment.name)
+    if pending is not None:
+        merged.segments.extend(pending)
     if orphans:
-        merged.segments.append(Segment("free", "", orphans if orphans.startswith("\n") else "\n" + orphans, 0))
+        if orphans[0].kind == "free" and not orphans[0].body.startswith("\n"):
+            orphans[0] = Segment("free", "", "\n" + orphans[0].body, 0)
+        elif orphans[0].kind != "free":
+            orphans.insert(0, Segment("free", "", "\n", 0))
+        merged.segments.extend(orphans)
     return merged

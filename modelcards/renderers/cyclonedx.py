@@ -14,35 +14,34 @@ import json
 import uuid
 from typing import Any
 
-from modelcards.licenses.resolver import resolve
 from modelcards.renderers.spdx import creation_time, namespace
+from modelcards.renderers.views import mof_verdict, osaid_word
 from modelcards.report import Report
 from modelcards.schema import Release
+from modelcards.vocabulary import TRAINING_ROLES
 
-TRAINING_ROLES = ("pretraining", "fine-tuning", "preference")
 
-
-def cdx_licenses(text: str | None, link: str | None = None) -> list[dict[str, Any]] | None:
-    """A CycloneDX ``licenses`` value: an SPDX id, an SPDX expression, or a named license."""
+def cdx_licenses(report: Report, text: str | None, link: str | None = None) -> list[dict[str, Any]] | None:
+    """A CycloneDX ``licenses`` value for a license the release states: an SPDX id, an SPDX
+    expression, or a named license (unknown, unlicensed, or a ``LicenseRef-``)."""
     if not text:
         return None
-    resolved = resolve(text)
-    if resolved.unknown or resolved.unlicensed:
+    view = report.license(text)
+    if view is None or view.unknown or view.unlicensed or view.canonical is None:
         named: dict[str, Any] = {"name": text}
         if link:
             named["url"] = link
         return [{"license": named}]
-    canonical = resolved.canonical
-    if len(resolved.licenses) == 1 and canonical == resolved.licenses[0].id:
-        info = resolved.licenses[0]
-        if info.id.startswith("LicenseRef-"):
-            named = {"name": info.name}
-            url = link or (info.source.split()[0] if info.source and info.source.startswith("http") else None)
+    if len(view.terms) == 1 and view.canonical == view.terms[0].id:
+        term = view.terms[0]
+        if term.id.startswith("LicenseRef-"):
+            named = {"name": term.name}
+            url = link or term.url
             if url:
                 named["url"] = url
             return [{"license": named}]
-        return [{"license": {"id": info.id}}]
-    return [{"expression": canonical}]
+        return [{"license": {"id": term.id}}]
+    return [{"expression": view.canonical}]
 
 
 def _considerations(release: Release) -> dict[str, Any]:
@@ -62,7 +61,7 @@ def _considerations(release: Release) -> dict[str, Any]:
     return considerations
 
 
-def _dataset_component(index: int, dataset: Any) -> dict[str, Any]:
+def _dataset_component(report: Report, index: int, dataset: Any) -> dict[str, Any]:
     component: dict[str, Any] = {
         "type": "data",
         "bom-ref": f"dataset-{index}",
@@ -73,7 +72,7 @@ def _dataset_component(index: int, dataset: Any) -> dict[str, Any]:
     component["data"][0]["contents"] = {"url": url}
     if dataset.description:
         component["data"][0]["description"] = dataset.description
-    licenses = cdx_licenses(dataset.license)
+    licenses = cdx_licenses(report, dataset.license)
     if licenses:
         component["licenses"] = licenses
     component["properties"] = [{"name": "modelcards:role", "value": dataset.role},
@@ -81,6 +80,15 @@ def _dataset_component(index: int, dataset: Any) -> dict[str, Any]:
     if dataset.data_card:
         component["externalReferences"] = [{"type": "documentation", "url": dataset.data_card}]
     return component
+
+
+def _ancestor(report: Report, index: int, base: Any) -> dict[str, Any]:
+    ancestor: dict[str, Any] = {"type": "machine-learning-model", "bom-ref": f"base-model-{index}", "name": base.id}
+    licenses = cdx_licenses(report, base.license)
+    if licenses:
+        ancestor["licenses"] = licenses
+    ancestor["externalReferences"] = [{"type": "distribution", "url": f"https://huggingface.co/{base.id}"}]
+    return ancestor
 
 
 def cyclonedx_document(release: Release, report: Report) -> dict[str, Any]:
@@ -91,7 +99,7 @@ def cyclonedx_document(release: Release, report: Report) -> dict[str, Any]:
         model["supplier"] = {"name": release.producer}
     if release.card.summary:
         model["description"] = release.card.summary
-    licenses = cdx_licenses(release.license, release.license_link)
+    licenses = cdx_licenses(report, release.license, release.license_link)
     if licenses:
         model["licenses"] = licenses
     references = []
@@ -108,7 +116,7 @@ def cyclonedx_document(release: Release, report: Report) -> dict[str, Any]:
         parameters["architectureFamily"] = release.model.type
     if release.model.architecture:
         parameters["modelArchitecture"] = release.model.architecture
-    datasets = [_dataset_component(i, d) for i, d in enumerate(release.datasets, start=1)]
+    datasets = [_dataset_component(report, i, d) for i, d in enumerate(release.datasets, start=1)]
     training = [{"ref": c["bom-ref"]} for c, d in zip(datasets, release.datasets, strict=True)
                 if d.role in TRAINING_ROLES]
     if training:
@@ -125,16 +133,13 @@ def cyclonedx_document(release: Release, report: Report) -> dict[str, Any]:
     if considerations:
         model_card["considerations"] = considerations
     model_card["properties"] = [
-        {"name": "modelcards:mof-class", "value": report.openness["mof"]["label"]},
-        {"name": "modelcards:osaid", "value": report.openness["osaid"]["verdict"]},
+        {"name": "modelcards:mof-class", "value": mof_verdict(report).label},
+        {"name": "modelcards:osaid", "value": osaid_word(report)},
     ]
     model["modelCard"] = model_card
     if release.base_models:
-        model["pedigree"] = {"ancestors": [
-            {"type": "machine-learning-model", "bom-ref": f"base-model-{i}", "name": base.id,
-             **({"licenses": cdx_licenses(base.license)} if base.license and cdx_licenses(base.license) else {}),
-             "externalReferences": [{"type": "distribution", "url": f"https://huggingface.co/{base.id}"}]}
-            for i, base in enumerate(release.base_models, start=1)]}
+        model["pedigree"] = {"ancestors": [_ancestor(report, i, base)
+                                           for i, base in enumerate(release.base_models, start=1)]}
     return {
         "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json",
         "bomFormat": "CycloneDX",

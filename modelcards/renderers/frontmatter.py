@@ -2,15 +2,17 @@
 
 Keys the schema models are generated from the release; keys it does not model stay in
 ``extra`` and are written back verbatim, so an imported card keeps every metadata key.
-Generated keys win over an ``extra`` key of the same name.
+Generated keys win over an ``extra`` key of the same name. The Hub's license id is the one
+analysis resolved (``LicenseView.hub_id``); a name or link the release states is kept as stated.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from modelcards.licenses.hub_ids import hub_license
+from modelcards.report import Report
 from modelcards.schema import EvalResult, Release
+from modelcards.vocabulary import TRAINING_ROLES
 
 
 def _scalar_or_list(values: list[str]) -> str | list[str] | None:
@@ -42,23 +44,34 @@ def _eval_results(results: list[EvalResult]) -> list[Any]:
     ]
 
 
-def card_metadata(release: Release) -> dict[str, Any]:
+def hub_license_keys(release: Release, report: Report) -> tuple[str | None, str | None, str | None]:
+    """(``license``, ``license_name``, ``license_link``) as the Hub wants them.
+
+    A license the report has no Hub id for (unknown to this project) is written as stated rather
+    than guessed; the license rules report it."""
+    view = report.license(release.license)
+    if view is None or view.hub_id is None:
+        return release.license, release.license_name, release.license_link
+    return view.hub_id, release.license_name or view.hub_name, release.license_link
+
+
+def card_metadata(release: Release, report: Report) -> dict[str, Any]:
     """The front matter as a plain dict, in the order ModelCardData writes it."""
     from huggingface_hub import ModelCardData
 
-    hub = hub_license(release.license, release.license_name, release.license_link)
+    license_id, license_name, license_link = hub_license_keys(release, report)
     relations = {b.relation for b in release.base_models}
     relation = relations.pop() if len(relations) == 1 else None
-    training_sets = [d.id for d in release.datasets if d.role != "evaluation"]
+    training_sets = [d.id for d in release.datasets if d.role in TRAINING_ROLES]
     data = ModelCardData(
         base_model=_scalar_or_list([b.id for b in release.base_models]),
         datasets=_scalar_or_list(training_sets),
         eval_results=_eval_results(release.evaluation) or None,
         language=_scalar_or_list(release.model.languages),
         library_name=release.model.library_name,
-        license=hub.license,
-        license_name=hub.license_name,
-        license_link=hub.license_link,
+        license=license_id,
+        license_name=license_name,
+        license_link=license_link,
         model_name=release.name if release.evaluation else None,
         pipeline_tag=release.model.pipeline_tag,
         tags=list(release.tags) or None,
@@ -70,11 +83,11 @@ def card_metadata(release: Release) -> dict[str, Any]:
     return {**generated, **extra}
 
 
-def front_matter(release: Release) -> str:
+def front_matter(release: Release, report: Report) -> str:
     """``---``-delimited YAML block, or '' when the release states no Hub metadata."""
     from huggingface_hub.utils import yaml_dump
 
-    metadata = card_metadata(release)
+    metadata = card_metadata(release, report)
     if not metadata:
         return ""
     return f"---\n{yaml_dump(metadata, sort_keys=False).strip()}\n---\n"

@@ -36,11 +36,9 @@ def _modelcard_json(release: Release, report: Report) -> str:
 
 
 def _mot_yaml(release: Release, report: Report) -> str:
-    import yaml
+    from modelcards.renderers.mot_yaml import mot_yaml
 
-    from modelcards.renderers.mot_yaml import release_to_mot
-
-    return yaml.safe_dump(release_to_mot(release), sort_keys=False, allow_unicode=True)
+    return mot_yaml(release, report)
 
 
 def _spdx(release: Release, report: Report) -> str:
@@ -113,19 +111,87 @@ class RenderRefused(InputError):
 
 
 def _read(path: Path) -> str | None:
+    """An existing output as it is on disk: line ends untouched (a CRLF file stays CRLF, and card text
+    carrying a CR keeps it, so its block hash still matches), a regular file only, within the size limit."""
+    from modelcards.files import MAX_BYTES, NotRegularFile, read_limited
+
     try:
-        return path.read_text(encoding="utf-8")
+        raw = read_limited(str(path), MAX_BYTES)
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as err:
+    except NotRegularFile as err:
         raise InputError.single(f"cannot read existing file: {err}", str(path)) from None
+    except OSError as err:
+        raise InputError.single(f"cannot read existing file: {err.strerror or err}", str(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError.single(f"existing file is over the {MAX_BYTES // (1024 * 1024)} MB limit", str(path), 1)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError.single("existing file is not valid UTF-8 text", str(path),
+                                raw[:err.start].count(b"\n") + 1) from None
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a dumped release (keys and values)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found
+
+
+def _marker_in_manifest(release: Release, source: str) -> Problem | None:
+    """A modelcards block marker that the manifest's own text would plant in the README (outside a
+    code fence), located at the manifest line that holds it: such a marker opens, closes or repeats
+    a block of the rendered README, which render must refuse, and the fix is in the manifest, not
+    in ``README.md.j2``."""
+    texts = [text for text in _strings(release.model_dump(mode="json", exclude_none=True))
+             if "<!-- modelcards:" in text]
+    for text in texts:
+        try:
+            document = blocks.parse(text)
+        except blocks.BlockError as err:
+            return _locate(source, text, err.line, str(err))
+        named = [s for s in document.segments if s.kind != "free"]
+        if named:
+            return _locate(source, text, named[0].line,
+                           f"block marker for '{named[0].name}' in the manifest's text")
+    return None
+
+
+def _locate(source: str, text: str, line: int, what: str) -> Problem:
+    """``what``, at the manifest line holding line ``line`` of the string ``text`` (found by its content)."""
+    lines = text.split("\n")
+    marker = lines[min(max(line, 1), len(lines)) - 1].strip()
+    number: int | None = None
+    try:
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            for index, candidate in enumerate(handle, start=1):
+                if marker and marker in candidate:
+                    number = index
+                    break
+    except OSError:
+        pass
+    return Problem(f"{what}: modelcards block markers belong to the README, not to the manifest's text; "
+                   "put the line in a code fence or indent it", Location(source, number))
 
 
 def _plan_readme(path: Path, release: Release, report: Report, templates: str | None, force: bool,
-                 refusals: list[Problem], with_badge: bool) -> PlannedFile:
+                 refusals: list[Problem], with_badge: bool, source: str | None = None) -> PlannedFile:
     from modelcards.renderers.readme import render_readme
 
     current = _read(path)
+    planted = _marker_in_manifest(release, source or report.source)
+    if planted is not None:
+        raise InputError([planted])
     new = render_readme(release, report, templates=templates, badge=BADGE if with_badge else None)
     old = None
     if current is not None:
@@ -161,13 +227,13 @@ def _stable_source(report: Report, out: Path) -> Report:
     return dataclasses.replace(report, source=Path(relative).as_posix())
 
 
-def plan(release: Release, out_dir: str | Path, report: Report | None = None, *,
+def plan(release: Release, out_dir: str | Path, report: Report, *,
          formats: tuple[str, ...] | list[str] | None = None, templates: str | None = None,
          force: bool = False) -> Plan:
-    from modelcards.analysis import analyze
-
-    report = report if report is not None else analyze(release, source=release.name)
+    """What rendering ``release`` with its ``report`` into ``out_dir`` would write. The report is
+    the caller's (``analyze``'s): rendering never analyses."""
     out = Path(out_dir)
+    source = report.source
     report = _stable_source(report, out)
     result = Plan()
     selected = list(formats or DEFAULT_FORMATS)
@@ -176,18 +242,21 @@ def plan(release: Release, out_dir: str | Path, report: Report | None = None, *,
         path = out / emitter.filename
         if name == "readme":
             result.files.append(_plan_readme(path, release, report, templates, force, result.refusals,
-                                             with_badge="badge" in selected))
+                                             with_badge="badge" in selected, source=source))
         else:
             result.files.append(PlannedFile(path, emitter.produce(release, report), _read(path)))
     return result
 
 
 def write(planned: Plan) -> list[Path]:
-    """Write the changed files of a plan; refuses (writing nothing) when the plan has refusals."""
-    from modelcards.files import write_atomic
+    """Write the changed files of a plan; refuses (writing nothing) when the plan has refusals.
+    Temporary files a killed render left in the output folders are removed first."""
+    from modelcards.files import remove_stale_temporaries, write_atomic
 
     if planned.refusals:
         raise RenderRefused(list(planned.refusals))
+    for directory in sorted({str(item.path.parent) for item in planned.files}):
+        remove_stale_temporaries(directory)
     written = []
     for item in planned.files:
         if item.changed:

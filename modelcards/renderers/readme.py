@@ -5,21 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from modelcards.openness.components import mof
 from modelcards.renderers import blocks
 from modelcards.renderers.environment import environment
 from modelcards.renderers.frontmatter import front_matter
+from modelcards.renderers.views import mof_verdict, osaid_verdict
 from modelcards.report import Report
 from modelcards.schema import Release
 from modelcards.schema.card_sections import SECTION_HEADINGS
+from modelcards.vocabulary import TRAINING_ROLES, Status, class_numeral
 
-STATUS_TEXT = {
+STATUS_TEXT: dict[Status, str] = {
     "included": "open",
     "restricted": "released, not under an open license",
     "unlicensed": "released without a license",
     "missing": "not released",
 }
-CLASS_NUMERALS = {1: "I", 2: "II", 3: "III"}
 DETAILS_HEADING = "Model Details"
 """A card section with this heading is written inside the generated details block, above the facts."""
 
@@ -32,66 +32,38 @@ class ComponentRow:
     status: str
     status_text: str
     license: str | None
+    inferred: bool = False
+    """Read from a card's evidence (``import``), not yet confirmed by the user."""
 
 
-def component_rows(report: Report) -> list[ComponentRow]:
-    components = report.openness["mof"]["components"]
-    rows = []
-    for component in mof().components:
-        entry = components.get(component.id, {"status": "missing", "license": None})
-        rows.append(ComponentRow(component.id, CLASS_NUMERALS[component.mof_class], component.required,
-                                 entry["status"], STATUS_TEXT.get(entry["status"], entry["status"]),
-                                 entry["license"]))
-    return rows
-
-
-@dataclass(frozen=True)
-class ObligationLine:
-    text: str
-    source: str
-    origin: str | None
-    """Base model the obligation is inherited from; None for the release's own license."""
-
-
-def own_obligations(release: Release) -> list[ObligationLine]:
-    """Obligations of the release's own license(s), from the sourced obligations table."""
-    from modelcards.licenses.obligations import terms_for
-    from modelcards.licenses.resolver import resolve
-
-    if not release.license:
-        return []
-    lines = []
-    for info in resolve(release.license).licenses:
-        terms = terms_for(info.id)
-        for obligation in terms.obligations if terms else ():
-            lines.append(ObligationLine(obligation.text, obligation.source, None))
-    return lines
-
-
-def inherited_obligations(report: Report) -> list[ObligationLine]:
-    """LIC004 findings: obligations passed down from base models (already sourced in the finding)."""
-    lines = []
-    for finding in report.findings:
-        if finding.kind == "license-obligation" and finding.severity == "info":
-            origin = finding.subject.split(":", 1)[1] if finding.subject.startswith("base-model:") else None
-            lines.append(ObligationLine(finding.message, finding.reference or "", origin))
-    return lines
+def component_rows(report: Report, release: Release | None = None) -> list[ComponentRow]:
+    """One row per MOF component, in the framework's order, as the report classified it; a
+    component the release holds as ``inferred`` is marked so."""
+    artifacts = release.artifacts if release is not None else {}
+    return [ComponentRow(c.id, class_numeral(c.mof_class) or str(c.mof_class), c.required, c.status,
+                         STATUS_TEXT.get(c.status, c.status), c.license,
+                         c.id in artifacts and artifacts[c.id].inferred)  # type: ignore[index]
+            for c in mof_verdict(report).components]
 
 
 def template_context(release: Release, report: Report, *, badge: str | None = None) -> dict[str, Any]:
-    """Everything the templates see; views are computed here so templates only lay out."""
-    mof_result = report.openness["mof"]
+    """Everything the templates see; views are computed here so templates only lay out.
+
+    ``mof`` and ``osaid`` are the verdicts in their JSON form (what ``modelcard.json`` holds), so
+    user templates index them as the JSON object does; ``obligations`` are the report's own and
+    inherited terms, in the order the README lists them."""
+    mof = mof_verdict(report)
     return {
         "release": release,
         "card": release.card,
         "report": report,
         "headings": SECTION_HEADINGS,
-        "mof": mof_result,
-        "class_numeral": CLASS_NUMERALS.get(mof_result["class"]),
-        "osaid": report.openness["osaid"],
-        "components": component_rows(report),
-        "obligations": own_obligations(release) + inherited_obligations(report),
-        "training_datasets": [d for d in release.datasets if d.role != "evaluation"],
+        "mof": mof.to_dict(),
+        "class_numeral": class_numeral(mof.mof_class),
+        "osaid": osaid_verdict(report).to_dict(),
+        "components": component_rows(report, release),
+        "obligations": list(report.obligations),
+        "training_datasets": [d for d in release.datasets if d.role in TRAINING_ROLES],
         "details_text": release.card.sections.get(DETAILS_HEADING),
         "other_sections": {t: b for t, b in release.card.sections.items() if t != DETAILS_HEADING},
         "badge": badge,
@@ -120,7 +92,7 @@ def render_readme(release: Release, report: Report, *, templates: str | None = N
         document = blocks.parse(body)
     except blocks.BlockError as err:
         raise InputError.single(f"template output: {err}", "README.md.j2", err.line) from None
-    matter = front_matter(release)
+    matter = front_matter(release, report)
     if matter:
         inner = matter[len("---\n"):-len("---\n")]
         document.segments.insert(0, blocks.Segment("front", blocks.FRONT, inner, 1))

@@ -15,11 +15,11 @@ import datetime as dt
 import io
 import re
 
-from modelcards.licenses.resolver import resolve
-from modelcards.report import Report
+from modelcards.renderers.views import mof_verdict, osaid_word
+from modelcards.report import LicenseView, Report
 from modelcards.schema import Release
+from modelcards.vocabulary import TRAINING_ROLES
 
-TRAINING_ROLES = ("pretraining", "fine-tuning", "preference")
 _AVAILABILITY = {"public": "directDownload", "gated": "clickthrough", "on-request": "query"}
 
 
@@ -40,16 +40,13 @@ def creation_time(release: Release) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def license_expression(text: str | None) -> tuple[str, dict[str, str]]:
-    """(SPDX expression, LicenseRef id -> URL) for a manifest license; NOASSERTION when unknown."""
-    if not text:
+def license_expression(view: LicenseView | None) -> tuple[str, dict[str, str]]:
+    """(SPDX expression, LicenseRef id -> URL) for a resolved license; NOASSERTION when none is
+    stated or it is unknown or unlicensed."""
+    if view is None or view.unknown or view.unlicensed or view.canonical is None:
         return "NOASSERTION", {}
-    resolved = resolve(text)
-    if resolved.unknown or resolved.unlicensed:
-        return "NOASSERTION", {}
-    refs = {info.id: info.source.split()[0] for info in resolved.licenses
-            if info.id.startswith("LicenseRef-") and info.source and info.source.startswith("http")}
-    return resolved.canonical, refs
+    refs = {term.id: term.url for term in view.terms if term.id.startswith("LicenseRef-") and term.url}
+    return view.canonical, refs
 
 
 def spdx_document(release: Release, report: Report) -> str:
@@ -68,7 +65,7 @@ def spdx_document(release: Release, report: Report) -> str:
     licenses: dict[str, object] = {}
 
     def declare(element: object, element_id: str, license_text: str | None) -> None:
-        expression, refs = license_expression(license_text)
+        expression, refs = license_expression(report.license(license_text) if license_text else None)
         if expression not in licenses:
             lic = spdx.simplelicensing_LicenseExpression(
                 _id=f"{ns}license-{len(licenses) + 1}", creationInfo=creation,
@@ -112,8 +109,8 @@ def spdx_document(release: Release, report: Report) -> str:
     for result in release.evaluation:
         model.ai_metric.append(spdx.DictionaryEntry(
             key=f"{result.dataset.name}: {result.metric_name or result.metric_type}", value=str(result.metric_value)))
-    model.comment = f"Model Openness Framework: {report.openness['mof']['label']}; OSAID: " \
-                    f"{report.openness['osaid']['verdict']} (assessed by modelcards)."
+    model.comment = (f"Model Openness Framework: {mof_verdict(report).label}; OSAID: {osaid_word(report)} "
+                     "(assessed by modelcards).")
     objects.append(model)
     declare(model, model_id, release.license)
 

@@ -1,6 +1,7 @@
-"""JSON Schema of the manifest, generated from the pydantic models.
+"""JSON Schemas of the manifest and of ``modelcard.json``, generated from the pydantic models.
 
-``schemas/release.schema.json`` is this output; a test fails when they drift apart.
+``schemas/release.schema.json`` and ``schemas/modelcard.schema.json`` are this output (regenerate
+with ``python -m modelcards.schema.json_schema``); a test fails when they drift apart.
 """
 
 from __future__ import annotations
@@ -39,3 +40,23 @@ def installed_schema_uri() -> str:
     from modelcards.resources import shipped_dir
 
     return (shipped_dir("schemas") / "release.schema.json").as_uri()
+
+
+def write_schemas(directory: str) -> list[str]:
+    """Regenerate ``release.schema.json`` and ``modelcard.schema.json`` in ``directory``."""
+    from pathlib import Path
+
+    written = []
+    for name, text in (("release.schema.json", release_json_schema_text()),
+                       ("modelcard.schema.json", modelcard_json_schema_text())):
+        path = Path(directory) / name
+        path.write_text(text, encoding="utf-8")
+        written.append(str(path))
+    return written
+
+
+if __name__ == "__main__":  # python -m modelcards.schema.json_schema [schemas]
+    import sys
+
+    for written_path in write_schemas(sys.argv[1] if len(sys.argv) > 1 else "schemas"):
+        print(f"wrote {written_path}")

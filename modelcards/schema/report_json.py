@@ -1,7 +1,9 @@
 """Typed shape of ``modelcard.json`` (release + report), for its JSON Schema.
 
-The report itself is built by ``analyze`` as plain dataclasses; these models only describe the
-JSON contract of DESIGN.md so that ``schemas/modelcard.schema.json`` is generated, not written.
+The report itself is ``modelcards.report.Report``; these models only describe the JSON contract
+of DESIGN.md (``Report.to_dict()``, the ``check --format json`` object) so that
+``schemas/modelcard.schema.json`` is generated, not written. The words (kinds, severities,
+statuses, grades) come from ``modelcards.vocabulary``.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from modelcards.schema.artifacts import ArtifactId
 from modelcards.schema.release import Release
-
-Grade = Literal["open", "partial", "closed"] | None
+from modelcards.vocabulary import Grade, Kind, Severity, Status
 
 
 class _Closed(BaseModel):
@@ -22,9 +23,8 @@ class _Closed(BaseModel):
 
 class FindingOut(_Closed):
     rule: str = Field(pattern=r"^[A-Z]+[0-9]{3}$")
-    kind: Literal["license-conflict", "license-obligation", "license-unknown", "openness-gap", "openwashing",
-                  "metadata", "input"]
-    severity: Literal["error", "warning", "info"]
+    kind: Kind
+    severity: Severity
     subject: str
     message: str
     reference: str | None
@@ -32,9 +32,25 @@ class FindingOut(_Closed):
     column: int | None = None
 
 
+class EvidenceOut(_Closed):
+    url: str | None
+    key: str | None
+    line: int | None
+    basis: Literal["stated", "inferred"]
+
+
 class ComponentOut(_Closed):
-    status: Literal["included", "missing", "unlicensed", "restricted"]
+    status: Status
     license: str | None
+    evidence: list[EvidenceOut] | None = Field(
+        None, description="Where the source shows the component (present when it does: cards, and manifests "
+        "that kept what import inferred).")
+
+
+class ClaimOut(_Closed):
+    value: bool
+    line: int | None
+    text: str
 
 
 class MofOut(_Closed):
@@ -54,11 +70,14 @@ class OsaidOut(_Closed):
 class OpennessOut(_Closed):
     mof: MofOut
     osaid: OsaidOut
-    eosai: dict[str, Grade] | None = None
+    eosai: dict[str, Grade | None] | None = None
 
 
 class ReportOut(_Closed):
     source: str
+    name: str | None = Field(None, description="The name the naming rules judged (present when the release has one).")
+    claims: dict[Literal["open_source", "open_weights", "open_data", "commercial_use"], ClaimOut] | None = Field(
+        None, description="What the release claims about itself, where (a key only when claimed).")
     findings: list[FindingOut]
     openness: OpennessOut
 
