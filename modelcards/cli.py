@@ -1,22 +1,133 @@
-"""Command-line front end. Thin: every command calls load -> analyze -> (format | render).
+"""Command-line front end. Thin: every command runs ``modelcards.api`` (read -> check -> format |
+render) and turns its result into output and an exit status.
 
-Imports are lazy so that ``modelcards check`` loads only what checking needs.
+Imports are made inside the commands, so that ``modelcards check`` loads only what checking needs.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
-# pydantic looks for validation plugins (observability hooks) by scanning the entry points of every
-# installed distribution when the first model is built: about a fifth of a cold `check`. This
-# process has no use for them; a value the user set wins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+_PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
+_PLUGINS_OFF = ("__all__", "1", "true")
+_PLUGIN_LOADER = "pydantic.plugin._loader"
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+def _no_plugins_loader() -> types.ModuleType:
+    """Stands in for pydantic's plugin loader while plugins are switched off: the loader then returns
+    no plugins, but importing it imports ``importlib.metadata`` (and zipfile, email, csv, ...), which
+    nothing else a command runs needs. Any name other than ``get_plugins`` brings in the real
+    module, so a pydantic that asks for more still gets it."""
+    stand_in = types.ModuleType(_PLUGIN_LOADER)
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def real(name: str) -> Any:
+        if name.startswith("__"):  # what the import system probes (``__path__``): a plain module's answer
+            raise AttributeError(name)
+        if sys.modules.get(_PLUGIN_LOADER) is stand_in:
+            del sys.modules[_PLUGIN_LOADER]
+        import importlib
+
+        return getattr(importlib.import_module(_PLUGIN_LOADER), name)
+
+    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stand_in.__getattr__ = real  # type: ignore[method-assign]
+    return stand_in
+
+
+@contextmanager
+def _without_pydantic_plugins() -> Iterator[None]:
+    """pydantic looks for validation plugins (observability hooks) by scanning the entry points of
+    every installed distribution whenever a model is built, unless PYDANTIC_DISABLE_PLUGINS says
+    not to; a command has no use for them. The switch is set for the command's run only (worker
+    processes it starts included), so a program that runs the CLI in-process keeps its own setting,
+    and a value the user set wins. While every plugin is off, pydantic's loader is not imported."""
+    ours = _PLUGINS_SWITCH not in os.environ
+    if ours:
+        os.environ[_PLUGINS_SWITCH] = "__all__"
+    stand_in = None
+    if os.environ[_PLUGINS_SWITCH] in _PLUGINS_OFF and _PLUGIN_LOADER not in sys.modules:
+        stand_in = sys.modules[_PLUGIN_LOADER] = _no_plugins_loader()
+    try:
+        yield
+    finally:
+        if ours:
+            os.environ.pop(_PLUGINS_SWITCH, None)
+        if stand_in is not None and sys.modules.get(_PLUGIN_LOADER) is stand_in:
+            del sys.modules[_PLUGIN_LOADER]
+
+
+_failed_in: dict[int, tuple[str, str]] = {}
+"""The step and file each escaping exception left (by ``id``), for the one-line internal-error message."""
+
+
+@contextmanager
+def _doing(step: str, path: str) -> Iterator[None]:
+    """Name the step (``reading``, ``checking``, ``rendering``, ...) and file an internal error is
+    reported against; the innermost step an exception leaves is the one named."""
+    try:
+        yield
+    except Exception as err:
+        _failed_in.setdefault(id(err), (step, path))
+        raise
+
+
+def _internal_error(err: Exception) -> None:
+    """A bug, not bad input: one line naming the step and the file, exit 3 (not 1, "findings")."""
+    step, path = _failed_in.get(id(err), ("running the command", ""))
+    where = f"{path}: " if path else ""
+    detail = str(err).splitlines()[0][:200] if str(err) else ""
+    click.echo(f"{where}internal error while {step}: {type(err).__name__}"
+               f"{': ' + detail if detail else ''} (a bug in modelcards; rerun with --debug for the traceback "
+               "and report it)", err=True)
+    sys.exit(EXIT_INTERNAL)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        _failed_in.clear()
+        with _without_pydantic_plugins():
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
+                    KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as err:
+                if ctx.params.get("debug"):
+                    raise
+                _internal_error(err)
+
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        """Run as the program itself (the command line from ``sys.argv``): a finished offline ``check``
+        leaves without tearing the interpreter down, as freeing every module and object at exit is
+        work nothing in a check needs: its output is flushed here, it writes no files, starts no
+        processes and opens no connections. Called with ``args`` (tests, programs running the CLI
+        in-process), or under coverage measurement, it exits as usual."""
+        try:
+            return super().main(args, *rest, **options)
+        except SystemExit as done:
+            if args is None and _quick_exit and "coverage" not in sys.modules and isinstance(done.code, int):
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                except OSError:  # a closed pipe: let the usual exit report it
+                    raise done from None
+                os._exit(done.code)
+            raise
+
+
+_quick_exit: list[bool] = []
+"""Set by a command that may leave without interpreter teardown (see ``_Group.main``)."""
 
 
 def _echo_problems(problems: Any) -> None:
@@ -30,16 +141,33 @@ def _fail_input(error: Any) -> None:
     sys.exit(EXIT_INPUT)
 
 
+def _special_file(path: str) -> bool:
+    """Report (located) a path that is a FIFO, a device or a socket: reading one would block or never end."""
+    from modelcards.files import not_regular
+
+    refused = not_regular(path)
+    if refused and not os.path.isdir(path):
+        click.echo(f"{path}: error: {refused}", err=True)
+        return True
+    return False
+
+
 def _refuse_overwrite(path: str, force: bool) -> None:
     if os.path.exists(path) and not force:
         click.echo(f"{path}: error: file exists; use --force to overwrite it", err=True)
         sys.exit(EXIT_INPUT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="modelcards-release", prog_name="modelcards")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
+def main(debug: bool) -> None:
     """Check a model release's openness and licenses, and produce its model card.
+
+    Exit status (every command): 0 success, 1 findings (or drift, or a refusal), 2 an input or
+    option could not be used (a located message says why), 3 an internal error in modelcards
+    itself (one line naming the step and the file; a bug to report, never a finding; --debug
+    shows the traceback).
 
     \b
     Examples:
@@ -57,14 +185,30 @@ def _code_list(value: str | None) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
 
 
-def _settings() -> Any:
+def _settings(select: str | None = None, ignore: str | None = None, fail_on: str | None = None, *,
+              rules: bool = True) -> Any:
+    """``[tool.modelcards]`` of the nearest pyproject.toml, with the options given overriding it; exits 2
+    on a broken table or (``rules``: for commands that report findings) a select / ignore pattern that
+    matches no rule."""
+    import dataclasses
+
     from modelcards.config import load_settings
     from modelcards.errors import InputError
+    from modelcards.rules.selection import unknown_code_message
 
     try:
-        return load_settings()
+        settings = load_settings()
     except InputError as err:
         _fail_input(err)
+    settings = dataclasses.replace(settings, select=_code_list(select) or settings.select,
+                                   ignore=_code_list(ignore) or settings.ignore,
+                                   fail_on=fail_on or settings.fail_on,
+                                   fail_on_stated=bool(fail_on) or settings.fail_on_stated)
+    problem = unknown_code_message(settings.select + settings.ignore) if rules else None
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(EXIT_INPUT)
+    return settings
 
 
 @main.command()
@@ -85,77 +229,99 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
 
     Settings come from [tool.modelcards] in the nearest pyproject.toml; options override them.
     Exit status: 0 no failing findings, 1 findings at or above --fail-on, 2 an input could not be read.
+    With several PATHS, --format json prints one JSON array of the per-path objects and
+    --format sarif one log.
 
     \b
     Examples:
       modelcards check modelcard.yaml
+      modelcards check */modelcard.yaml --format json > reports.json
       modelcards check README.md --format sarif > modelcards.sarif
       modelcards check modelcard.yaml --select LIC --fail-on warning
     """
-    from modelcards.analysis import analyze
+    from modelcards import api
     from modelcards.diagnostics import formatters as formats
     from modelcards.errors import InputError
-    from modelcards.readers.dispatch import read_source
-    from modelcards.rules.selection import fails, select_findings
 
-    settings = _settings()
-    chosen = _code_list(select) or settings.select
-    dropped = _code_list(ignore) or settings.ignore
-    _refuse_unknown_codes(chosen + dropped)
-    threshold = fail_on or settings.fail_on
+    settings = _settings(select, ignore, fail_on)
     status = EXIT_OK
     reports = []
     for path in paths:
+        if _special_file(path):
+            status = EXIT_INPUT
+            continue
         if skip_unrecognised and path.lower().endswith(".md") and not _has_front_matter(path):
             continue
         try:
-            source = read_source(path)
+            with _doing("checking", path):
+                report = api.check(path, settings=settings, online=online,
+                                   on_note=lambda note, path=path: click.echo(f"{path}: {note}", err=True))
         except InputError as err:
             _echo_problems(err.problems)
             status = EXIT_INPUT
             continue
-        release = source.release
-        if online:
-            from modelcards.hub import fill_base_licenses
-
-            release, notes = fill_base_licenses(release)
-            for note in notes:
-                click.echo(f"{path}: {note}", err=True)
-        report = select_findings(analyze(release, source=path, locate=source.locate), chosen, dropped)
+        except Exception as err:
+            if not (online and _network_error(err)):
+                raise
+            click.echo(f"{path}: error: --online: cannot reach the Hugging Face Hub at {_endpoint()}: "
+                       f"{_first_line(err)}; check the network or HF_ENDPOINT, or run without --online",
+                       err=True)
+            status = EXIT_INPUT
+            continue
         reports.append(report)
-        if fails(report, threshold) and status == EXIT_OK:
+        if report.fails(settings.fail_on) and status == EXIT_OK:
             status = EXIT_FINDINGS
+    rules = _rule_docs() if fmt == "sarif" else None
     if fmt == "sarif" and len(reports) != 1:
-        click.echo(formats.render_many(reports, fmt), nl=False)
+        click.echo(formats.render_many(reports, fmt, rules=rules), nl=False)
+    elif fmt == "json" and len(paths) > 1:
+        click.echo(formats.json_many(reports), nl=False)
     else:
         for report in reports:
-            click.echo(formats.render(report, fmt, color=_use_color()), nl=False)
+            click.echo(formats.render(report, fmt, color=_use_color(), rules=rules), nl=False)
+    if not online:
+        _quick_exit.append(True)
     sys.exit(status)
 
 
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0][:200] if text else type(err).__name__
+
+
+def _endpoint() -> str:
+    return os.environ.get("HF_ENDPOINT") or "https://huggingface.co"
+
+
+def _network_error(err: BaseException) -> bool:
+    """A connection, DNS or timeout failure from the HTTP stack huggingface_hub uses (httpx or
+    requests), anywhere in the exception's chain."""
+    seen: set[int] = set()
+    current: BaseException | None = err
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        module = type(current).__module__.split(".")[0]
+        if isinstance(current, (OSError, TimeoutError)) or module in ("httpx", "httpcore", "requests", "urllib3"):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _rule_docs() -> dict[str, Any]:
+    """The rule catalogue, for SARIF's rule descriptors (names and help text)."""
+    from modelcards.rules import all_rules
+
+    return all_rules()
+
+
 def _has_front_matter(path: str) -> bool:
+    from modelcards.files import read_limited
     from modelcards.readers.hub_card import looks_like_card
 
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return looks_like_card(handle.read(4096))
+        return looks_like_card(read_limited(path, 4095).decode("utf-8", errors="replace"))
     except OSError:
         return True  # let check report the unreadable file
-
-
-def _refuse_unknown_codes(patterns: tuple[str, ...]) -> None:
-    if not patterns:
-        return
-    from modelcards.rules.registry import all_rules
-    from modelcards.rules.selection import unknown_patterns
-
-    codes = all_rules()
-    unknown = unknown_patterns(patterns, codes)
-    if unknown:
-        from modelcards.fuzzy import did_you_mean
-
-        click.echo(f"error: no rule matches {unknown[0]!r}{did_you_mean(unknown[0], codes)}", err=True)
-        sys.exit(EXIT_INPUT)
 
 
 @main.command()
@@ -168,13 +334,22 @@ def _refuse_unknown_codes(patterns: tuple[str, ...]) -> None:
               help="Print every breakdown on stderr: OSAID, licenses, base-model families.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
               help="Also write the summary to this file: a one-page HTML report with charts (.html) or JSON (.json).")
-def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, report_path: str | None) -> None:
+@click.option("--select", help="Report only these rule codes or prefixes (comma-separated), e.g. LIC,OPEN001.")
+@click.option("--ignore", help="Drop these rule codes or prefixes (comma-separated), e.g. MOF004.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when some card has findings this severe or worse (default: [tool.modelcards] fail-on; "
+                   "else the audit does not fail on findings).")
+def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, report_path: str | None,
+          select: str | None, ignore: str | None, fail_on: str | None) -> None:
     """Audit many cards: one record per card on stdout, a summary on stderr.
 
     PATHS are cards (README.md, modelcard.yaml, MOT YAML), directories (walked for *.md, *.yaml,
     *.yml, *.jsonl, *.parquet) and dumps: JSONL or Parquet with a card-text column (card, text,
     card_text, readme or content) and optionally an id column (id, modelId, repo_id, name).
-    Unreadable cards become a finding of kind `input` and the run continues.
+    Unreadable cards become a finding of kind `input` and the run continues. Settings come from
+    [tool.modelcards] in the nearest pyproject.toml, as for check; options override them.
+    Exit status: 2 for bad options or settings; with --fail-on (or fail-on in [tool.modelcards]),
+    1 when some card has findings at or above it (an unreadable card has an error); 0 otherwise.
 
     \b
     Examples:
@@ -188,12 +363,15 @@ def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, repor
     if report_path and not report_path.lower().endswith((".html", ".htm", ".json")):
         click.echo(f"error: --report {report_path}: use a .html or .json file name", err=True)
         sys.exit(EXIT_INPUT)
+    settings = _settings(select, ignore, fail_on)
     workers = jobs or os.cpu_count() or 1
-    with progress_display() as on_card:
-        summary = audit_paths(paths, sys.stdout, fmt=fmt, jobs=workers, on_card=on_card)
+    with progress_display() as on_card, _doing("auditing", ", ".join(paths)):
+        summary = audit_paths(paths, sys.stdout, fmt=fmt, jobs=workers, on_card=on_card, settings=settings)
     click.echo(summary.text(full=full_summary), err=True)
     if report_path:
         _write_audit_report(report_path, summary)
+    if settings.fail_on_stated and summary.failing:
+        sys.exit(EXIT_FINDINGS)
 
 
 def _write_audit_report(path: str, summary: Any) -> None:
@@ -243,7 +421,7 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
         for name, emitter in EMITTERS.items():
             click.echo(f"{name:<10} {emitter.filename:<22} {emitter.description}")
         return
-    settings = _settings()
+    settings = _settings(rules=False)
     if formats:
         selected = tuple(f.strip() for f in formats.split(",") if f.strip())
     else:
@@ -267,16 +445,19 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
 
 def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: str | None, force: bool,
                 check_only: bool) -> int:
-    from modelcards.analysis import analyze
+    from modelcards import api
     from modelcards.errors import InputError
-    from modelcards.readers.dispatch import read_source
     from modelcards.renderers import outputs
 
+    if _special_file(path):
+        return EXIT_INPUT
     try:
-        source = read_source(path)
-        report = analyze(source.release, source=path, locate=source.locate)
-        planned = outputs.plan(source.release, out_dir, report, formats=selected, templates=templates,
-                               force=force)
+        with _doing("reading", path):
+            source = api.read(path)
+        with _doing("checking", path):
+            report = api.check(source)
+        with _doing("rendering", path):
+            planned = api.plan(source, out_dir, report, formats=selected, templates=templates, force=force)
     except InputError as err:
         _echo_problems(err.problems)
         return EXIT_INPUT
@@ -295,11 +476,20 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
         _echo_problems(planned.refusals)
         click.echo("nothing written", err=True)
         return EXIT_FINDINGS
-    written = outputs.write(planned)
+    try:
+        with _doing("writing", out_dir):
+            written = outputs.write(planned)
+    except InputError as err:
+        _echo_problems(err.problems)
+        return EXIT_INPUT
+    except OSError as err:
+        click.echo(f"{getattr(err, 'filename', None) or out_dir}: error: cannot write: {err.strerror or err}",
+                   err=True)
+        return EXIT_INPUT
     for item in planned.files:
         click.echo(f"{'wrote' if item.path in written else 'unchanged'} {item.path}")
-    errors = sum(1 for f in report.findings if f.severity == "error")
-    if errors:
+    if report.fails("error"):
+        errors = len(api.failing_findings(report, "error"))
         click.echo(f"note: {errors} error-level finding(s); see `modelcards check {path}`", err=True)
     return EXIT_OK
 
@@ -312,7 +502,8 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
 def publish(folder: str, repo_id: str, dry_run: bool, message: str | None) -> None:
     """Render, check, then upload FOLDER to the Hub repository --repo (honours HF_ENDPOINT, HF_TOKEN).
 
-    Refuses to upload while the release has error-level findings (exit 1).
+    Refuses to upload while the release has findings at or above [tool.modelcards] fail-on (default:
+    error) after its select / ignore (exit 1).
 
     \b
     Examples:
@@ -323,8 +514,9 @@ def publish(folder: str, repo_id: str, dry_run: bool, message: str | None) -> No
     from modelcards.publish import PublishBlocked
     from modelcards.publish import publish as do_publish
 
+    settings = _settings()
     try:
-        result = do_publish(folder, repo_id, dry_run=dry_run, commit_message=message)
+        result = do_publish(folder, repo_id, dry_run=dry_run, commit_message=message, settings=settings)
     except InputError as err:
         _fail_input(err)
         return
@@ -358,18 +550,33 @@ def import_(src: str, out_path: str, force: bool) -> None:
       modelcards import README.md -o modelcard.yaml
       modelcards import hf:EleutherAI/pythia-6.9b -o modelcard.yaml
     """
+    from modelcards import api
     from modelcards.errors import InputError
     from modelcards.files import write_atomic
-    from modelcards.readers.importer import import_source
     from modelcards.renderers.manifest_yaml import manifest_yaml
 
     _refuse_overwrite(out_path, force)
+    if _special_file(src):
+        sys.exit(EXIT_INPUT)
     try:
-        release, origin = import_source(src)
+        with _doing("importing", src):
+            source = api.read_import(src)
+        with _doing("writing the manifest", out_path):
+            text = manifest_yaml(source.release, header=f"Imported from {source.path} by `modelcards import`.")
     except InputError as err:
         _fail_input(err)
         return
-    write_atomic(out_path, manifest_yaml(release, header=f"Imported from {origin} by `modelcards import`."))
+    except Exception as err:
+        if not (src.startswith("hf:") and _network_error(err)):
+            raise
+        click.echo(f"{src}: error: cannot reach the Hugging Face Hub at {_endpoint()}: {_first_line(err)}",
+                   err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        write_atomic(out_path, text)
+    except OSError as err:
+        click.echo(f"{out_path}: error: cannot write: {err.strerror or err}", err=True)
+        sys.exit(EXIT_INPUT)
     click.echo(f"wrote {out_path}; next: `modelcards check {out_path}`, then `modelcards render {out_path}`")
 
 
@@ -401,7 +608,7 @@ def schema() -> None:
 @click.argument("code", required=False)
 def explain(code: str | None) -> None:
     """Show the documentation of rule CODE, or list all rules."""
-    from modelcards.rules.registry import all_rules
+    from modelcards.rules import all_rules
 
     rules = all_rules()
     if code is None:

@@ -1,33 +1,42 @@
 """Project settings from ``[tool.modelcards]`` in the nearest pyproject.toml.
 
-Looked up from the current directory upwards, like ruff. Command-line options override it::
+Looked up from the current directory upwards, like ruff (the MkDocs plugin: from mkdocs.yml's
+directory). Command-line options override it. ``select``, ``ignore`` and ``fail-on`` apply alike to
+``check``, ``audit``, ``publish`` / ``guard`` and the MkDocs plugin::
 
     [tool.modelcards]
     select = ["LIC", "OPEN"]      # rule codes or prefixes to report (default: all)
     ignore = ["MOF004"]           # rule codes or prefixes to drop
-    fail-on = "error"             # lowest severity that makes check exit 1: error | warning | info
+    fail-on = "error"             # lowest severity that fails: error | warning | info
     templates = "card-templates"  # render: template override directory (relative to pyproject.toml)
     formats = ["readme", "json"]  # render: outputs to produce
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from modelcards.errors import InputError
+from modelcards.vocabulary import SEVERITIES, Severity
 
-SEVERITIES = ("info", "warning", "error")
 _KEYS = {"select", "ignore", "fail-on", "templates", "formats"}
+_MAY_HOLD_TABLE = re.compile(r"""tool\s*\.\s*["']?modelcards|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""",
+                             re.MULTILINE)
+"""Every way TOML can spell ``[tool.modelcards]``: the table or a dotted key, or a ``[tool]`` table or
+``tool = {...}`` that may hold it; without any, the file is not parsed."""
 
 
 @dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    fail_on: str = "error"
+    fail_on: Severity = "error"
+    fail_on_stated: bool = False
+    """Whether ``fail-on`` was set (in the table or by an option): ``audit`` gates on it only then."""
     templates: str | None = None
     formats: tuple[str, ...] = ()
     source: str | None = None
@@ -54,13 +63,19 @@ def load_settings(start: Path | None = None) -> Settings:
     path = find_pyproject((start or Path.cwd()).resolve())
     if path is None:
         return Settings()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError.single(f"invalid TOML: {err}", str(path)) from None
+    if not _MAY_HOLD_TABLE.search(text):  # most projects have no table: no TOML parser to load
+        return Settings()
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
         raise InputError.single(f"invalid TOML: {err}", str(path)) from None
     table = data.get("tool", {}).get("modelcards")
     if table is None:
@@ -82,7 +97,8 @@ def load_settings(start: Path | None = None) -> Settings:
     return Settings(
         select=tuple(c.upper() for c in _strings(table.get("select", []), "select", str(path))),
         ignore=tuple(c.upper() for c in _strings(table.get("ignore", []), "ignore", str(path))),
-        fail_on=fail_on,
+        fail_on=fail_on,  # type: ignore[arg-type]  # checked against SEVERITIES above
+        fail_on_stated="fail-on" in table,
         templates=templates,
         formats=tuple(f.lower() for f in _strings(table.get("formats", []), "formats", str(path))),
         source=str(path),

@@ -10,8 +10,9 @@ stays a pure function.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
-from modelcards.licenses.obligations import known_model
+from modelcards.licenses.model_ids import id_problem, known_base
 from modelcards.schema import Release
 
 
@@ -39,7 +40,11 @@ def fill_base_licenses(release: Release) -> tuple[Release, list[str]]:
     notes: list[str] = []
     bases = []
     for base in release.base_models:
-        if base.license or known_model(base.id):
+        if base.license or known_base(base.id):
+            bases.append(base)
+            continue
+        if id_problem(base.id) is not None:  # a local path or a malformed id: nothing to fetch
+            notes.append(f"base model {base.id}: not a Hub repo id, not looked up")
             bases.append(base)
             continue
         found = _hub_license(base.id, endpoint)
@@ -52,12 +57,14 @@ def fill_base_licenses(release: Release) -> tuple[Release, list[str]]:
     return release.model_copy(update={"base_models": bases}), notes
 
 
-def download_card(repo_id: str) -> tuple[str, str]:
-    """(README.md text, its URL) of a Hub model repo; ``import hf:org/name`` asked for it."""
+def download_card(repo_id: str, read_file: Callable[[str], str]) -> tuple[str, str]:
+    """(README.md text, its URL) of a Hub model repo; ``import hf:org/name`` asked for it.
+
+    ``read_file`` reads the downloaded file with the checks (size, encoding) every card gets; the
+    front end passes the readers' own, so that this module stays below the readers."""
     from huggingface_hub import hf_hub_download
 
     from modelcards.errors import InputError
-    from modelcards.readers.located_yaml import read_text
 
     origin = f"hf:{repo_id}"
     if repo_id.count("/") > 1 or not repo_id.strip("/"):
@@ -67,7 +74,7 @@ def download_card(repo_id: str) -> tuple[str, str]:
     with tempfile.TemporaryDirectory(prefix="modelcards-") as cache:  # a card is small; leave no cache behind
         try:
             path = hf_hub_download(repo_id, "README.md", endpoint=os.environ.get("HF_ENDPOINT"), cache_dir=cache)
-            return read_text(path), f"{origin}/README.md"
+            return read_file(path), f"{origin}/README.md"
         except InputError:
             raise
         except Exception as err:

@@ -1,9 +1,11 @@
-"""Pre-publish guard and ``publish``: nothing reaches the Hub while the release has error findings.
+"""Pre-publish guard and ``publish``: nothing reaches the Hub while the release has failing findings.
 
-``guard(folder)`` is for release scripts: it reads the folder's manifest (modelcard.yaml, else
-its README.md card), analyses it and raises ``PublishBlocked`` with the error findings.
-``publish`` renders the outputs into the folder, guards, and uploads the folder with
-huggingface_hub (HF_ENDPOINT honoured), or with ``dry_run`` lists what it would upload.
+``guard(folder)`` is for release scripts: it checks the folder's manifest (modelcard.yaml, else
+its README.md card) and raises ``PublishBlocked`` with the findings at or above the threshold
+(``[tool.modelcards] fail-on`` when settings are given; errors otherwise). ``publish`` renders the
+outputs into the folder, guards, and uploads the folder with huggingface_hub (HF_ENDPOINT
+honoured), or with ``dry_run`` lists what it would upload. Both run ``modelcards.api``; a publish
+analyses the release once, for rendering and the guard alike.
 """
 
 from __future__ import annotations
@@ -16,19 +18,22 @@ from modelcards.errors import InputError
 from modelcards.report import Finding, Report
 
 if TYPE_CHECKING:
-    from modelcards.readers.dispatch import Source
+    from modelcards.config import Settings
 
 MANIFEST_NAMES = ("modelcard.yaml", "modelcard.yml")
 
 
 class PublishBlocked(Exception):
-    """The release has error-level findings; ``findings`` lists them."""
+    """The release has failing findings (error-level unless the threshold says otherwise); ``findings``
+    lists them."""
 
-    def __init__(self, source: str, findings: list[Finding]) -> None:
+    def __init__(self, source: str, findings: list[Finding], threshold: str = "error") -> None:
         self.source = source
         self.findings = findings
+        self.threshold = threshold
         lines = [f"{source}: {f.rule} [{f.subject}] {f.message}" for f in findings]
-        super().__init__(f"{len(findings)} error-level finding(s) block publishing:\n" + "\n".join(lines))
+        level = "error-level" if threshold == "error" else f"{threshold}-level or worse"
+        super().__init__(f"{len(findings)} {level} finding(s) block publishing:\n" + "\n".join(lines))
 
 
 def find_manifest(folder: str | Path) -> Path:
@@ -41,22 +46,20 @@ def find_manifest(folder: str | Path) -> Path:
     raise InputError.single("no modelcard.yaml or README.md in this folder", str(root))
 
 
-def guard(folder: str | Path) -> Report:
-    """The folder's report; raises PublishBlocked when it has error findings, InputError on bad input."""
-    from modelcards.readers.dispatch import read_source
+def guard(folder: str | Path, *, settings: Settings | None = None) -> Report:
+    """The folder's report; raises PublishBlocked when it fails ``settings.fail_on`` (default: any error),
+    InputError on bad input."""
+    from modelcards import api
 
-    manifest = find_manifest(folder)
-    return _guarded(manifest, read_source(str(manifest)))
+    return _refuse_failing(api.check(str(find_manifest(folder)), settings=settings), settings)
 
 
-def _guarded(manifest: Path, source: Source) -> Report:
-    """``guard`` for a manifest already read (``publish`` reads it once for rendering and this)."""
-    from modelcards.analysis import analyze
+def _refuse_failing(report: Report, settings: Settings | None) -> Report:
+    from modelcards.api import failing_findings
 
-    report = analyze(source.release, source=str(manifest), locate=source.locate)
-    errors = [f for f in report.findings if f.severity == "error"]
-    if errors:
-        raise PublishBlocked(str(manifest), errors)
+    threshold = settings.fail_on if settings is not None else "error"
+    if report.fails(threshold):
+        raise PublishBlocked(report.source, list(failing_findings(report, threshold)), threshold)
     return report
 
 
@@ -75,31 +78,34 @@ def upload_candidates(folder: Path) -> list[str]:
 
 
 def publish(folder: str | Path, repo_id: str, *, dry_run: bool = False, token: str | None = None,
-            commit_message: str | None = None) -> PublishResult:
+            commit_message: str | None = None, settings: Settings | None = None) -> PublishResult:
+    """Render a manifest folder's outputs, guard (as ``guard``), then upload the folder; with
+    ``dry_run``, upload nothing and return what would be uploaded."""
     import os
 
-    from modelcards.readers.dispatch import read_source
+    from modelcards import api
     from modelcards.renderers import outputs
 
     root = Path(folder)
     manifest = find_manifest(root)
-    source = read_source(str(manifest))
+    source = api.read(str(manifest))
+    report = api.check(source, settings=settings)
     rendered: set[str] = set()
     if manifest.name in MANIFEST_NAMES:
-        planned = outputs.plan(source.release, root)
+        planned = api.plan(source, root, report)
         rendered = {str(item.path.relative_to(root)) for item in planned.files}
         if not dry_run:
             outputs.write(planned)
         elif planned.refusals:
             raise outputs.RenderRefused(list(planned.refusals))
-    _guarded(manifest, source)
+    _refuse_failing(report, settings)
     files = sorted(set(upload_candidates(root)) | rendered)
     if dry_run:
         return PublishResult(repo_id, files, None, True)
     from huggingface_hub import HfApi
 
-    api = HfApi(endpoint=os.environ.get("HF_ENDPOINT"), token=token)
-    info = api.upload_folder(folder_path=str(root), repo_id=repo_id, repo_type="model",
+    hub = HfApi(endpoint=os.environ.get("HF_ENDPOINT"), token=token)
+    info = hub.upload_folder(folder_path=str(root), repo_id=repo_id, repo_type="model",
                              commit_message=commit_message or "Publish release with modelcards",
                              ignore_patterns=[".*", "**/.*"])
     return PublishResult(repo_id, files, getattr(info, "commit_url", None) or str(info), False)

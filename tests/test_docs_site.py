@@ -160,3 +160,81 @@ def test_mkdocs_serve_rebuilds_when_a_manifest_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# --- script payloads in every position, loaded in a real browser (issue 21) ---------------------
+
+TITLE_PAYLOAD = """\
+name: "</title><script>document.title='pwned'</script>"
+license: Apache-2.0
+artifacts:
+  model-parameters-final:
+    location: https://example.org/weights
+card:
+  summary: "See [click](javascript:document.title='pwned-link') and
+    <img src=x onerror=\\"document.title='pwned-img'\\">"
+  sections:
+    "[go](javascript:document.title='pwned-heading')": body [x](javascript:document.title='pwned-body')
+"""
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _dump_dom(page: Path) -> str:
+    """The page's DOM after its scripts ran, from headless Chromium."""
+    result = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+                             page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def _document_title(dom: str) -> str:
+    import html as html_module
+
+    match = re.search(r"<head>.*?<title>(.*?)</title>", dom, re.S)
+    assert match, dom[:500]
+    return html_module.unescape(match.group(1))
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_a_script_in_the_release_name_or_a_javascript_link_never_runs_in_either_theme(theme, tmp_path):
+    config = hostile_site(tmp_path, TITLE_PAYLOAD, "report_findings: none")
+    config.write_text(config.read_text(encoding="utf-8") + f"theme:\n  name: {theme}\n", encoding="utf-8")
+    result = build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "site" / "models" / "release" / "index.html"
+    html = main_text(page)
+    assert "<script>document.title" not in html and "<img src=x" not in html
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", html, re.I)
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title and "&lt;/title&gt;&lt;script&gt;" in title.group(1)  # shown as text
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed: the static checks above ran, the browser check did not")
+    dom = _dump_dom(page)
+    assert _document_title(dom).startswith("</title><script>document.title='pwned'</script>")
+    assert "pwned" not in _document_title(dom).replace("document.title='pwned'", "")
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", dom, re.I)
+    assert "[go](javascript:document.title='pwned-heading')" in dom.replace("&#x27;", "'").replace("&#39;", "'")
+
+
+def test_the_audit_html_report_shows_hostile_card_text_as_text(tmp_path):
+    from click.testing import CliRunner
+
+    from modelcards.cli import main
+
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    payload = "</title><script>document.title='pwned'</script>"
+    image = "<img src=x onerror=\\\"document.title='pwned-img'\\\">"
+    (cards / "README.md").write_text(f"---\nlicense: \"{payload}\"\nbase_model: \"{image}\"\n---\n# {payload}\n",
+                                     encoding="utf-8")
+    report = tmp_path / "audit.html"
+    result = CliRunner().invoke(main, ["audit", str(cards), "--report", str(report)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    html = report.read_text(encoding="utf-8")
+    assert "<script>document.title" not in html and "<img src=x" not in html
+    assert "&lt;/title&gt;&lt;script&gt;" in html and "&lt;img src=x" in html  # both charted, as text
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed: the static checks above ran, the browser check did not")
+    dom = _dump_dom(report)
+    assert "pwned" not in _document_title(dom)
+    assert "<script>document.title" not in dom and "<img src=" not in dom

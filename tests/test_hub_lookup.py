@@ -69,3 +69,16 @@ def test_online_fills_unknown_base_licenses_from_the_hub(cli, write, fake_hub):
     assert ("LIC011", "base-model:someone/llama3-tune-base") not in rules
     assert "license 'llama3' from the Hub" in result.stderr
     assert result.exit_code == 1
+
+
+def test_the_api_online_check_is_the_cli_online_check(cli, write, fake_hub):
+    import modelcards
+
+    path = write("modelcard.yaml", MANIFEST)
+    notes: list[str] = []
+    report = modelcards.check(path, online=True, on_note=notes.append)
+    assert report.to_dict() == json.loads(cli("check", path, "--format", "json", "--online").stdout)
+    assert notes == ["base model someone/llama3-tune-base: license 'llama3' from the Hub",
+                     "base model someone/missing-model: no license found on the Hub"]
+    offline = modelcards.check(path)
+    assert ("LIC011", "base-model:someone/llama3-tune-base") in {(f.rule, f.subject) for f in offline.findings}

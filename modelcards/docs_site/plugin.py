@@ -9,6 +9,11 @@ Configuration (``mkdocs.yml``; paths are relative to that file)::
           pages_dir: models                            # where those pages go
           report_findings: error                       # log findings this severe as warnings
 
+``report_findings`` (``error`` | ``warning`` | ``info`` | ``none``) defaults to ``fail-on`` of
+``[tool.modelcards]`` in the pyproject.toml nearest mkdocs.yml, whose ``select`` and ``ignore`` apply
+too, as they do for ``modelcards check``. A release that fails that threshold logs its findings at or
+above it as warnings, so ``mkdocs build --strict`` stops.
+
 Any page may also hold ``<!-- modelcards:include path/to/modelcard.yaml -->``, replaced by the
 release's sections. ``mkdocs serve`` rebuilds when a manifest changes.
 """
@@ -30,14 +35,13 @@ from modelcards.docs_site.page import DocsPage, build_page, fill_placeholders
 log = get_plugin_logger(__name__)
 INCLUDE = re.compile(r"^[ \t]*<!--\s*modelcards:include\s+(\S+)\s*-->[ \t]*$", re.MULTILINE)
 """An include marker on a line of its own (so one quoted in a code span is left alone)."""
-SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
 class ModelCardsConfig(Config):
     manifests = options.ListOfItems(options.Type(str), default=[])
     pages_dir = options.Type(str, default="models")
     templates = options.Optional(options.Type(str))
-    report_findings = options.Choice(("error", "warning", "info", "none"), default="error")
+    report_findings = options.Optional(options.Choice(("error", "warning", "info", "none")))
 
 
 def page_slug(manifest: str) -> str:
@@ -52,41 +56,55 @@ class ModelCardsPlugin(BasePlugin[ModelCardsConfig]):
     """Adds release pages to the site; see the module docstring for the configuration."""
 
     def on_config(self, config: Any) -> Any:
+        from pathlib import Path
+
+        from modelcards.config import load_settings
+        from modelcards.errors import InputError
+        from modelcards.rules.selection import unknown_code_message
+
         self.base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         self.fragments: dict[int, list[str]] = {}
         self.watched: set[str] = set()
+        try:
+            self.settings = load_settings(Path(self.base_dir))
+        except InputError as err:
+            raise PluginError(f"modelcards: {err}") from None
+        problem = unknown_code_message(self.settings.select + self.settings.ignore)
+        if problem:
+            raise PluginError(f"modelcards: {self.settings.source}: [tool.modelcards] {problem}")
         return config
 
     def _path(self, manifest: str) -> str:
         return os.path.normpath(os.path.join(self.base_dir, manifest))
 
     def _page(self, manifest: str, *, with_title: bool) -> DocsPage:
-        from modelcards.analysis import analyze
+        from modelcards import api
         from modelcards.errors import InputError
-        from modelcards.readers.dispatch import read_source
 
         path = self._path(manifest)
         self.watched.add(path)
         templates = self.config.templates and self._path(self.config.templates)
         try:
-            source = read_source(path)
-            report = analyze(source.release, source=manifest, locate=source.locate)
+            source = api.read(path)
+            report = api.check(source, settings=self.settings)
             page = build_page(source.release, report, page_id=len(self.fragments), templates=templates,
                               with_title=with_title)
         except (InputError, FileNotFoundError) as err:
             raise PluginError(f"modelcards: {err}") from None
         self.fragments[len(self.fragments)] = page.fragments
-        self._report(report)
+        self._report(report, manifest)
         return page
 
-    def _report(self, report: Any) -> None:
-        threshold = self.config.report_findings
-        if threshold == "none":
+    def _report(self, report: Any, manifest: str) -> None:
+        """Log the findings of a failing release as warnings, named as mkdocs.yml names the manifest."""
+        from modelcards.api import failing_findings
+
+        threshold = self.config.report_findings or self.settings.fail_on
+        if threshold == "none" or not report.fails(threshold):
             return
-        for finding in report.findings:
-            if SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[threshold]:
-                where = report.source + (f":{finding.line}" if finding.line else "")
-                log.warning(f"{where}: {finding.rule} {finding.severity}: {finding.message}")
+        for finding in failing_findings(report, threshold):
+            where = manifest + (f":{finding.line}" if finding.line else "")
+            log.warning(f"{where}: {finding.rule} {finding.severity}: {finding.message}")
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         used: set[str] = set()
