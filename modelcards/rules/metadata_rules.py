@@ -4,29 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelcards.rules.registry import Context, Hit, rule
+from modelcards.licenses.hub_ids import HUB_LICENSES
+from modelcards.openness.components import mof
+from modelcards.openness.openness_facts import OpennessFacts
+from modelcards.openness.verdicts import OpennessVerdicts
+from modelcards.rules.registry import Hit, rule
 
-HUB_LICENSES = "https://huggingface.co/docs/hub/repositories-licenses"
+
+def _content_type(component_id: str) -> str:
+    return next(c.content_type for c in mof().components if c.id == component_id)
 
 
-@rule("META001", "no-license", "metadata", "warning", scope="openness")
-def no_license(ctx: Context) -> Iterator[Hit]:
+@rule("META001", "no-license", "metadata", "warning", needs=OpennessFacts)
+def no_license(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release declares no license at all.
 
     Without a license field the Hub shows no license and nobody knows the terms. Set
-    ``license`` to an SPDX id or Hub license id.
+    ``license`` to an SPDX id or Hub license id. The components left without a license by it
+    (the model card, the weights) are named here rather than each by MOF001.
     """
-    release = ctx.release
-    if release.license is None and not any(a.license for a in release.artifacts.values()):
-        yield Hit("card", "no license is declared for the release", HUB_LICENSES)
+    if facts.license is None and not any(a.license for a in facts.artifacts):
+        covered = [a.id for a in facts.artifacts if not a.own_terms_only and a.availability != "not-released"
+                   and facts.default_for(_content_type(a.id)) is None]
+        suffix = f", so {', '.join(covered)} {'is' if len(covered) == 1 else 'are'} released without one" \
+            if covered else ""
+        yield Hit("card", f"no license is declared for the release{suffix}", HUB_LICENSES, at=("license",))
 
 
-@rule("META002", "no-weights", "metadata", "info", scope="openness")
-def no_weights(ctx: Context) -> Iterator[Hit]:
+@rule("META002", "no-weights", "metadata", "info", needs=OpennessFacts)
+def no_weights(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release does not list its final weights.
 
     A model release normally publishes ``model-parameters-final``; without it the release
-    cannot reach any MOF class.
+    cannot reach any MOF class. A Hub card shows its repository's weights unless its text says
+    they are not there (``readers/card_evidence.py``), so on cards this fires only then.
     """
-    if "model-parameters-final" not in ctx.release.artifacts:
+    if facts.artifact("model-parameters-final") is None:
         yield Hit("model-parameters-final", "the release does not list its final weights (model-parameters-final)")

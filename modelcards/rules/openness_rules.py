@@ -5,156 +5,181 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelcards.openness import osaid
-from modelcards.rules.registry import Context, Hit, rule
+from modelcards.openness.openness_facts import OpennessFacts
+from modelcards.openness.status import ComponentStatus
+from modelcards.openness.verdicts import OpennessVerdicts
+from modelcards.rules.registry import Hit, rule
+from modelcards.vocabulary import CLASS_NUMERALS
 
 MOF_REF = "https://arxiv.org/abs/2403.13784"
-ROMAN = {1: "I", 2: "II", 3: "III"}
 
 
-def _at(ctx: Context, component: str) -> tuple[str, ...] | None:
-    status = ctx.statuses[component]
+def _at(status: ComponentStatus, component: str) -> tuple[str, ...] | None:
     if status.derived_from_datasets:
         return ("datasets",)
     return ("artifacts", component)
 
 
-@rule("MOF001", "component-unlicensed", "openness-gap", "warning", scope="openness")
-def component_unlicensed(ctx: Context) -> Iterator[Hit]:
+def _from_release_license(facts: OpennessFacts, cid: str, status: ComponentStatus) -> bool:
+    """The component's license is the release's ``license``: it names none of its own and its
+    content type has no default."""
+    artifact = facts.artifact(cid)
+    return (not status.derived_from_datasets and artifact is not None and artifact.license is None
+            and not artifact.own_terms_only and facts.default_for(status.component.content_type) is None)
+
+
+def _for_want_of_any_license(facts: OpennessFacts, cid: str, status: ComponentStatus) -> bool:
+    """Unlicensed only because the release states no license at all: META001 reports that once."""
+    return facts.license is None and not any(a.license for a in facts.artifacts) and \
+        _from_release_license(facts, cid, status)
+
+
+@rule("MOF001", "component-unlicensed", "openness-gap", "warning", needs=OpennessFacts)
+def component_unlicensed(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """A released component has no license.
 
     Without a license nobody may legally reuse the component, so the MOF does not count it
     (MOF 1.0 §5: components must be released under open licenses). Give the component a
     ``license``, or set a default in ``license`` / ``licenses.<content type>``.
     """
-    for cid, status in ctx.statuses.items():
-        if status.status == "unlicensed":
+    for cid, status in verdicts.statuses.items():
+        if status.status == "unlicensed" and not _for_want_of_any_license(facts, cid, status):
             yield Hit(cid, f"{cid} is released without a license, so it does not count as open",
-                      f"{MOF_REF} §5", at=_at(ctx, cid))
+                      f"{MOF_REF} §5", at=_at(status, cid))
 
 
-@rule("MOF002", "component-not-public", "openness-gap", "warning", scope="openness")
-def component_not_public(ctx: Context) -> Iterator[Hit]:
+@rule("MOF002", "component-not-public", "openness-gap", "warning", needs=OpennessFacts)
+def component_not_public(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """A component is gated or available on request only.
 
     Gated and on-request access is not public release: the MOF counts only components anyone
     can obtain under an open license, so such components are reported as ``restricted``.
     """
-    for cid, status in ctx.statuses.items():
+    for cid, status in verdicts.statuses.items():
         if status.availability in ("gated", "on-request") and status.status == "restricted":
             yield Hit(cid, f"{cid} is {status.availability}, not public, so it does not count as open",
-                      f"{MOF_REF} §5", at=_at(ctx, cid))
+                      f"{MOF_REF} §5", at=_at(status, cid))
 
 
-@rule("MOF003", "component-restricted-license", "openness-gap", "info", scope="openness")
-def component_restricted_license(ctx: Context) -> Iterator[Hit]:
+@rule("MOF003", "component-restricted-license", "openness-gap", "info", needs=OpennessFacts)
+def component_restricted_license(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """A component is released under a license that is not open.
 
     Model licenses such as the Llama or Gemma terms, non-commercial Creative Commons licenses
     and unknown licenses are not OSI-approved, FSF-libre or an accepted open data/document
     license, so the MOF does not count the component.
     """
-    for cid, status in ctx.statuses.items():
+    for cid, status in verdicts.statuses.items():
         if status.status != "restricted" or status.availability in ("gated", "on-request"):
             continue
         lic = status.license
         if lic is None or not lic.known:
             continue  # unknown licenses are reported by the license rules
         yield Hit(cid, f"{cid} is under {lic.canonical}, which is not an open license", f"{MOF_REF} §5",
-                  at=_at(ctx, cid))
+                  at=_at(status, cid))
 
 
-@rule("MOF004", "license-content-type", "metadata", "warning", scope="openness")
-def license_content_type(ctx: Context) -> Iterator[Hit]:
+@rule("MOF004", "license-content-type", "metadata", "warning", needs=OpennessFacts)
+def license_content_type(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """An open license is used for content it was not written for.
 
     A software license on a dataset or document (e.g. MIT on a dataset) still counts as open
     under the MOF, but its terms do not fit the content: prefer CDLA, ODC or CC licenses for
-    data and CC licenses for documents.
+    data and CC licenses for documents. A single release-wide license that misfits several
+    components is reported once, at the license.
     """
-    for cid, status in ctx.statuses.items():
-        if status.misfit:
+    card_wide = [cid for cid, status in verdicts.statuses.items()
+                 if status.misfit and _from_release_license(facts, cid, status)]
+    if len(card_wide) > 1:
+        types = sorted({verdicts.statuses[cid].component.content_type for cid in card_wide})
+        yield Hit("card", f"the release license {verdicts.statuses[card_wide[0]].license_text} covers "
+                  f"{', '.join(card_wide)}, but it is not meant for {' or '.join(types)}; they count as open, "
+                  "but consider licenses for each content type (licenses.data / licenses.document)",
+                  f"{MOF_REF} §4", at=("license",))
+    for cid, status in verdicts.statuses.items():
+        if status.misfit and not (len(card_wide) > 1 and cid in card_wide):
             yield Hit(
                 cid,
                 f"{cid} is {status.component.content_type} but {status.license_text} is not meant for "
                 f"{status.component.content_type}; it counts as open, but consider a "
                 f"{status.component.content_type} license",
                 f"{MOF_REF} §4",
-                at=_at(ctx, cid),
+                at=_at(status, cid),
             )
 
 
-@rule("MOF005", "next-class-gaps", "openness-gap", "info", scope="openness")
-def next_class_gaps(ctx: Context) -> Iterator[Hit]:
+@rule("MOF005", "next-class-gaps", "openness-gap", "info", needs=OpennessFacts)
+def next_class_gaps(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """What the release lacks for the next MOF class.
 
     Lists the required components that are missing, unlicensed or restricted for the next
     class up (Class III, then II, then I).
     """
-    current = ctx.mof.mof_class
+    current = verdicts.mof.mof_class
     if current == 1:
         return
     target = 3 if current is None else current - 1
-    gaps = ctx.mof.missing_for(target)
+    gaps = verdicts.mof.missing_for(target)
     if gaps:
         listed = ", ".join(f"{g.component.id} ({g.status})" for g in gaps)
-        yield Hit("card", f"Class {ROMAN[target]} needs: {listed}", MOF_REF)
+        yield Hit("card", f"Class {CLASS_NUMERALS[target]} needs: {listed}", MOF_REF)
 
 
-@rule("OPEN001", "open-source-claim", "openwashing", "error", scope="openness")
-def open_source_claim(ctx: Context) -> Iterator[Hit]:
+@rule("OPEN001", "open-source-claim", "openwashing", "error", needs=OpennessFacts)
+def open_source_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release calls itself open source but is not.
 
     "Open source" for AI means the OSI Open Source AI Definition: data information, the
     complete code and the parameters, all under OSI-approved terms. Releasing weights alone
     ("open weights") is not open source. Also checked: MOF Class III at least.
     """
-    if not ctx.release.claims.open_source:
+    if not facts.open_source:
         return
     reasons = []
-    if ctx.mof.mof_class is None:
+    if verdicts.mof.mof_class is None:
         reasons.append("it does not reach MOF Class III")
-    if not ctx.osaid.meets:
-        reasons.append("it does not meet the OSI Open Source AI Definition (" + "; ".join(ctx.osaid.missing) + ")")
+    if not verdicts.osaid.meets:
+        reasons.append("it does not meet the OSI Open Source AI Definition (" + "; ".join(verdicts.osaid.missing) + ")")
     if reasons:
         yield Hit("card", "claims to be open source, but " + " and ".join(reasons), osaid.REFERENCE,
                   at=("claims", "open_source"))
 
 
-@rule("OPEN002", "open-weights-not-open-source", "openness-gap", "warning", scope="openness")
-def open_weights_not_open_source(ctx: Context) -> Iterator[Hit]:
+@rule("OPEN002", "open-weights-not-open-source", "openness-gap", "warning", needs=OpennessFacts)
+def open_weights_not_open_source(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """Open weights without the data and code: open weights, not open source.
 
     The final parameters are under an open license but the release does not meet the OSI
     Open Source AI Definition (typically: training data undisclosed, training code
     unreleased). Describe it as "open weights", not "open source".
     """
-    if ctx.release.claims.open_source:
+    if facts.open_source:
         return  # OPEN001 reports the stronger finding
-    if ctx.statuses["model-parameters-final"].status == "included" and not ctx.osaid.meets:
-        missing = ", ".join(dict.fromkeys(m.split(":", 1)[0] for m in ctx.osaid.missing))
+    if verdicts.statuses["model-parameters-final"].status == "included" and not verdicts.osaid.meets:
+        missing = ", ".join(dict.fromkeys(m.split(":", 1)[0] for m in verdicts.osaid.missing))
         yield Hit("model-parameters-final",
                   "open weights, not open source: the weights are openly licensed, but the release does not "
                   f"meet the OSI Open Source AI Definition (missing: {missing})", osaid.REFERENCE)
 
 
-@rule("OPEN003", "open-weights-claim", "openwashing", "error", scope="openness")
-def open_weights_claim(ctx: Context) -> Iterator[Hit]:
+@rule("OPEN003", "open-weights-claim", "openwashing", "error", needs=OpennessFacts)
+def open_weights_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release claims open weights, but the final weights are not openly released.
 
     Weights count as open only when public (not gated) and under an open license.
     """
-    status = ctx.statuses["model-parameters-final"]
-    if ctx.release.claims.open_weights and status.status != "included":
+    status = verdicts.statuses["model-parameters-final"]
+    if facts.open_weights and status.status != "included":
         yield Hit("model-parameters-final",
                   f"claims open weights, but model-parameters-final is {status.status}"
                   + (f" ({status.license_text})" if status.license_text else ""),
                   MOF_REF, at=("claims", "open_weights"))
 
 
-@rule("OPEN004", "open-data-claim", "openwashing", "error", scope="openness")
-def open_data_claim(ctx: Context) -> Iterator[Hit]:
+@rule("OPEN004", "open-data-claim", "openwashing", "error", needs=OpennessFacts)
+def open_data_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release claims open data, but its training datasets are not openly released."""
-    status = ctx.statuses["datasets"]
-    if ctx.release.claims.open_data and status.status != "included":
+    status = verdicts.statuses["datasets"]
+    if facts.open_data and status.status != "included":
         yield Hit("datasets", f"claims open data, but the training datasets are {status.status}", MOF_REF,
                   at=("claims", "open_data"))

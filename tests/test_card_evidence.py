@@ -1,0 +1,168 @@
+"""Components a Hugging Face card shows, each with its evidence, and what the verdicts make of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelcards.analysis import analyze
+from modelcards.readers.dispatch import Source, read, read_text
+from modelcards.renderers.manifest_yaml import manifest_yaml
+
+BASE = """---
+license: apache-2.0
+library_name: transformers
+{extra}---
+# Acme-7B
+
+{body}
+"""
+
+
+def card(body: str = "Acme-7B is a language model.", extra: str = "") -> Source:
+    return read_text(BASE.format(body=body, extra=extra), "acme/Acme-7B/README.md")
+
+
+def components(source: Source) -> dict[str, dict]:
+    return analyze(source).to_dict()["openness"]["mof"]["components"]
+
+
+def test_a_hub_card_shows_its_weights_under_the_card_license_with_the_key_as_evidence() -> None:
+    weights = components(card())["model-parameters-final"]
+    assert weights == {"status": "included", "license": "Apache-2.0",
+                       "evidence": [{"url": None, "key": "library_name", "line": 3, "basis": "inferred"}]}
+
+
+def test_a_card_saying_its_weights_are_not_released_shows_none_and_meta002_fires() -> None:
+    source = card("The weights are not yet released; they are coming soon.")
+    assert components(source)["model-parameters-final"]["status"] == "missing"
+    assert "META002" in {f.rule for f in analyze(source).findings}
+    assert "META002" not in {f.rule for f in analyze(card()).findings}
+
+
+def test_gated_weights_are_restricted() -> None:
+    source = card(extra="extra_gated_prompt: agree first\n")
+    assert components(source)["model-parameters-final"]["status"] == "restricted"
+    assert source.release.artifacts["model-parameters-final"].availability == "gated"
+
+
+def test_the_card_itself_is_the_model_card_stated_by_the_card() -> None:
+    assert components(card())["model-card"]["evidence"] == [{"url": None, "key": None, "line": 1, "basis": "stated"}]
+
+
+def test_an_own_repository_link_is_code_that_stays_unlicensed_unless_the_card_states_its_license() -> None:
+    source = card("- **Repository:** https://github.com/acme/acme-7b")
+    code = components(source)["inference-code"]
+    assert code["status"] == "unlicensed" and code["license"] == "unlicensed"
+    assert code["evidence"] == [{"url": "https://github.com/acme/acme-7b", "key": None, "line": 7, "basis": "inferred"}]
+    assert {(f.rule, f.subject, f.line) for f in analyze(source).findings} >= {("MOF001", "inference-code", 7)}
+
+
+def test_training_wording_makes_a_repository_training_code() -> None:
+    found = components(card("Our training code is at https://github.com/acme/acme-train."))
+    assert found["training-code"]["status"] == "unlicensed"
+    assert found["inference-code"]["status"] == "missing"
+
+
+@pytest.mark.parametrize("line", [
+    "Fine-tuned using [Axolotl](https://github.com/OpenAccess-AI-Collective/axolotl).",
+    "Works with the web UI https://github.com/oobabooga/text-generation-webui code.",
+    "See the repository https://github.com/someone/unrelated-project for more.",
+])
+def test_tools_and_unrelated_repositories_are_not_this_models_code(line: str) -> None:
+    found = components(card(line))
+    assert all(found[c]["status"] == "missing" for c in ("training-code", "inference-code", "evaluation-code"))
+
+
+def test_the_models_own_paper_is_its_research_paper_and_a_technical_report_its_report() -> None:
+    found = components(card("- **Paper:** https://arxiv.org/abs/2402.00838\n\n"
+                            "Read our technical report: https://arxiv.org/abs/2403.00001"))
+    assert found["research-paper"]["evidence"][0]["url"] == "https://arxiv.org/abs/2402.00838"
+    assert found["technical-report"]["evidence"][0]["url"] == "https://arxiv.org/abs/2403.00001"
+
+
+def test_bibtex_under_the_citation_heading_of_an_original_model_is_its_paper() -> None:
+    body = "Acme.\n\n## Citation\n\n```bibtex\n@article{acme,\n  eprint={2402.00838},\n}\n```"
+    paper = components(card(body))["research-paper"]
+    assert paper["evidence"] == [{"url": "https://arxiv.org/abs/2402.00838", "key": None, "line": 13,
+                                  "basis": "inferred"}]
+
+
+@pytest.mark.parametrize("body", [
+    "## Related work\n\nSee our paper https://arxiv.org/abs/1706.03762.",
+    "## References\n\n- https://arxiv.org/abs/1706.03762",
+    "Trained with the method proposed in https://arxiv.org/abs/2305.18290.",
+    "```python\n# https://arxiv.org/abs/1706.03762\n```",
+])
+def test_related_work_references_methods_and_code_examples_are_not_its_paper(body: str) -> None:
+    found = components(card(body))
+    assert found["research-paper"]["status"] == found["technical-report"]["status"] == "missing"
+
+
+def test_a_derivatives_citation_cites_its_base_not_itself() -> None:
+    body = "## Citation\n\n```bibtex\n@article{base, eprint={2307.09288}}\n```"
+    found = components(card(body, extra="base_model: meta-llama/Llama-2-7b-hf\n"))
+    assert found["research-paper"]["status"] == "missing"
+
+
+def test_a_model_index_is_stated_evaluation_results_and_an_evaluation_table_inferred_ones() -> None:
+    table = components(card("## Evaluation\n\n| task | score |\n|---|---|\n| mmlu | 50 |"))["evaluation-results"]
+    assert table["status"] == "included" and table["evidence"][0]["basis"] == "inferred"
+    assert components(card("## Evaluation\n\nWe have not evaluated it."))["evaluation-results"]["status"] == "missing"
+
+
+def test_dataset_ids_give_a_data_card_and_their_licenses_come_from_the_known_datasets_table() -> None:
+    source = card(extra="datasets:\n- allenai/dolma\n")
+    found = components(source)
+    assert found["data-card"]["evidence"][0] == {"url": "https://huggingface.co/datasets/allenai/dolma",
+                                                  "key": "datasets", "line": 4, "basis": "inferred"}
+    assert found["datasets"]["license"] is not None  # dolma's license, from the sourced table
+    unknown = components(card(extra="datasets:\n- nobody/never-heard-of\n"))["datasets"]
+    assert unknown["status"] == "unlicensed"
+
+
+def test_custom_code_puts_the_architecture_in_the_repository_but_the_library_alone_does_not() -> None:
+    assert components(card())["model-architecture"]["status"] == "missing"
+    arch = components(card(extra="tags:\n- custom_code\n"))["model-architecture"]
+    assert arch["status"] == "included" and arch["evidence"][0]["key"] == "tags"
+
+
+def test_named_intermediate_checkpoints_are_published() -> None:
+    found = components(card("We release intermediate checkpoints as branches of this repository."))
+    assert found["model-parameters-intermediate"]["status"] == "included"
+    assert components(card())["model-parameters-intermediate"]["status"] == "missing"
+
+
+def test_a_manifest_is_never_inferred_from(tmp_path: Path) -> None:
+    path = tmp_path / "modelcard.yaml"
+    path.write_text("name: Acme\nlicense: MIT\nartifacts:\n  model-card: {}\n")
+    source = read(str(path))
+    assert set(source.release.artifacts) == {"model-card"}
+    assert "evidence" not in components(source)["model-card"]
+
+
+def test_import_writes_inferred_components_marked_for_confirmation_and_the_manifest_validates(tmp_path: Path) -> None:
+    source = card("- **Repository:** https://github.com/acme/acme-7b")
+    text = manifest_yaml(source.release)
+    assert "inferred: true" in text
+    path = tmp_path / "modelcard.yaml"
+    path.write_text(text)
+    again = read(str(path))
+    assert again.release.artifacts["inference-code"].inferred
+    assert components(again)["inference-code"]["status"] == "unlicensed"
+
+
+def test_one_card_wide_license_misfitting_several_components_is_reported_once() -> None:
+    source = card("## Evaluation\n\n| a | b |\n|---|---|\n| 1 | 2 |", extra="").release.model_copy(
+        update={"license": "MIT"})
+    hits = [f for f in analyze(source).findings if f.rule == "MOF004"]
+    assert len(hits) == 1 and hits[0].subject == "card"
+
+
+def test_no_license_at_all_is_one_meta001_naming_what_it_leaves_unlicensed() -> None:
+    source = read_text("---\nlibrary_name: transformers\n---\n# Acme\n\ntext\n", "acme/Acme/README.md")
+    findings = analyze(source).findings
+    meta = [f for f in findings if f.rule == "META001"]
+    assert len(meta) == 1 and "model-card" in meta[0].message and "model-parameters-final" in meta[0].message
+    assert not [f for f in findings if f.rule == "MOF001" and f.subject in ("model-card", "model-parameters-final")]
