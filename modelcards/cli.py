@@ -406,8 +406,10 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
            list_formats: bool, templates: str | None, force: bool) -> None:
     """Render each manifest in PATHS into README.md, modelcard.json and the other outputs.
 
-    Text you add to README.md outside the generated blocks, or inside `modelcards:user` blocks,
-    is kept. An edit inside a generated block makes render refuse (naming the block) unless --force.
+    Text you add to README.md outside the generated blocks, or inside `modelcards:user` blocks
+    (of any name: a block the template lacks stays where it was), is kept, with the file's BOM and
+    line ends; markers quoted in code fences are text. An edit inside a generated block, or a
+    duplicate or unbalanced block, makes render refuse (naming the block) unless --force.
 
     \b
     Examples:

@@ -166,3 +166,21 @@ def test_no_license_at_all_is_one_meta001_naming_what_it_leaves_unlicensed() -> 
     meta = [f for f in findings if f.rule == "META001"]
     assert len(meta) == 1 and "model-card" in meta[0].message and "model-parameters-final" in meta[0].message
     assert not [f for f in findings if f.rule == "MOF001" and f.subject in ("model-card", "model-parameters-final")]
+
+
+def test_the_audit_gives_each_card_its_own_evidence(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from modelcards.audit import audit_paths
+
+    for name, pad in (("alpha", ""), ("bravo", "text\n\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "README.md").write_text(f"---\nlicense: mit\nlibrary_name: transformers\n---\n# {name}\n\n{pad}"
+                                          f"- **Repository:** https://github.com/{name}/{name}\n")
+    out = io.StringIO()
+    audit_paths([str(tmp_path)], out, jobs=1)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    checked = [analyze(read(row["source"])).to_dict()["openness"] for row in rows]
+    assert [row["openness"] for row in rows] == checked

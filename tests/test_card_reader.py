@@ -223,6 +223,7 @@ def test_positions_from_the_fast_loads_nodes_are_the_full_loaders(text):
     assert _same_index(text, 3)
 
 
+@pytest.mark.slow  # the whole real corpus: run by `pytest -m slow` and .ci/run
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the real card corpus is not present")
 def test_positions_from_the_fast_loads_nodes_are_the_full_loaders_on_real_cards():
     from modelcards.readers.front_matter import find_front_matter

@@ -80,6 +80,7 @@ def test_the_copied_patterns_are_markdown_its() -> None:
     assert ours == theirs
 
 
+@pytest.mark.slow  # the whole real corpus: run by `pytest -m slow` and .ci/run
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the real card corpus is not present")
 def test_every_card_of_the_corpus() -> None:
     decided = 0

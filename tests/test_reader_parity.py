@@ -260,6 +260,7 @@ def _urls(found: set[tuple[str, int]]) -> set[str]:
     return {url for url in urls if WORTH_A_LOOK.match(url) and "/resolve/" not in url and "/blob/" not in url}
 
 
+@pytest.mark.slow  # the whole real corpus: run by `pytest -m slow` and .ci/run
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the real card corpus is not present")
 def test_the_body_scanner_misses_no_link_of_the_corpus_that_markdown_it_finds() -> None:
     """Every URL of a paper, code or Hub repository that markdown-it finds outside code in a

@@ -63,7 +63,10 @@ class AuditRecord:
     entry: _OpennessEntry
 
     def openness_json(self) -> bytes:
-        """``report.to_dict()["openness"]`` as JSON bytes (made once per memo entry)."""
+        """``report.to_dict()["openness"]`` as JSON bytes: made once per memo entry, unless this card's
+        components carry evidence of their own (lines in this card), which no other card shares."""
+        if any(c.evidence for c in self.report.mof.components):  # type: ignore[union-attr]
+            return openness_json(self.report)
         entry = self.entry
         if entry.json is None:
             entry.json = openness_json(self.report)

@@ -87,7 +87,7 @@ class Document:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _LOOKAHEAD = 10_000
-"""Lines searched for a fence's closing line before it is taken as unclosed (bounds hostile input)."""
+"""Fence-like lines tried as a fence's closing line before it is taken as unclosed (bounds hostile input)."""
 
 
 def _lines(text: str) -> list[str]:
@@ -139,14 +139,14 @@ def _find_front(lines: list[str]) -> tuple[int, Segment, int] | None:
 
 class _Scanner:
     """Finds the block markers of README lines, reading fenced code as text: a marker line inside a
-    fence is text when the fence closes before the next begin marker; otherwise the fence was left
+    fence is text when the fence closes before the next begin marker, or when the markers from it
+    to the fence's end pair up as whole blocks (a quoted example); otherwise the fence was left
     unclosed (say in text pasted from an imported card) and the marker is a marker. A begin marker
     whose recorded hash matches the body up to an end marker of its name is always a block, so no
     fence the user left open can hide a generated block (which would then be rendered twice)."""
 
-    def __init__(self, lines: list[str], first: int) -> None:
+    def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.first = first
         self.stripped = [line.rstrip("\n").rstrip("\r") if line.endswith("\n") else line for line in lines]
         self.ends: dict[str, list[int]] = {}
         self.begins: list[int] = []
@@ -158,9 +158,22 @@ class _Scanner:
                 elif _BEGIN.match(line):
                     self.begins.append(index)
         self._verified: dict[int, int | None] = {}
+        self._closers: dict[int, int | None] = {}
+        self._pairs: dict[int, bool] = {}
+        self.markers = sorted(self.begins + [at for ends in self.ends.values() for at in ends])
+        self.fence_lines: dict[str, list[tuple[int, int]]] = {}
+        """Per fence character, the lines that could close a fence: (line index, run length)."""
+        for index, line in enumerate(self.stripped):
+            if line[:4].lstrip(" ")[:1] in ("`", "~"):
+                bare = line.lstrip(" ")
+                if len(line) - len(bare) <= 3:
+                    run = bare.rstrip(" \t")
+                    if len(run) >= 3 and run == run[0] * len(run):
+                        self.fence_lines.setdefault(run[0], []).append((index, len(run)))
 
     def verified_end(self, index: int) -> int | None:
-        """The end marker closing the generated block opening at ``index`` with its recorded hash."""
+        """The end marker closing the generated block opening at ``index`` with its recorded hash
+        (the body hashed once, incrementally, up to each candidate end marker in turn)."""
         if index in self._verified:
             return self._verified[index]
         found = None
@@ -169,10 +182,17 @@ class _Scanner:
             import bisect
 
             ends = self.ends.get(begin.group(2), [])
+            hasher = hashlib.sha256()
+            at = index + 1
             for end in ends[bisect.bisect_right(ends, index):][:64]:
-                if digest("".join(self.lines[index + 1:end])) == begin.group(3):
+                for line in self.lines[at:end]:
+                    hasher.update(line.encode("utf-8", "surrogatepass"))
+                at = end
+                if hasher.copy().hexdigest()[:16] == begin.group(3):
                     found = end
                     break
+                hasher.update(self.lines[end].encode("utf-8", "surrogatepass"))
+                at = end + 1
         self._verified[index] = found
         return found
 
@@ -182,23 +202,49 @@ class _Scanner:
         at = bisect.bisect_right(self.begins, index)
         return self.begins[at] if at < len(self.begins) else len(self.lines)
 
-    def closes(self, fence: tuple[str, int], start: int, before: int) -> bool:
-        """Whether a line closing ``fence`` comes after ``start`` and before ``before``."""
-        char, length = fence
-        for index in range(start + 1, min(before, start + 1 + _LOOKAHEAD)):
-            line = self.stripped[index].lstrip(" ")
-            if len(self.stripped[index]) - len(line) <= 3 and line.startswith(char * length) \
-                    and not line.strip(char).strip(" \t"):
-                return True
-        return False
+    def closes(self, fence: tuple[str, int, int], start: int, before: int) -> bool:
+        """Whether the line closing ``fence`` (char, length, line it opened at) comes after ``start``,
+        a line inside it, and before ``before``."""
+        import bisect
+
+        char, length, opened = fence
+        if opened not in self._closers:
+            found = None
+            candidates = self.fence_lines.get(char, [])
+            for at, run in candidates[bisect.bisect_right(candidates, (opened, 1 << 30)):][:_LOOKAHEAD]:
+                if run >= length:
+                    found = at
+                    break
+            self._closers[opened] = found
+        closer = self._closers[opened]
+        if closer is None or closer <= start:
+            return False
+        return closer < before or self._balanced(opened, closer)
+
+    def _balanced(self, opened: int, closer: int) -> bool:
+        """Whether the markers inside the fence pair up (begin X, end X, begin Y, end Y, ...): the
+        fence quotes an example of whole blocks."""
+        import bisect
+
+        if opened not in self._pairs:
+            inside = self.markers[bisect.bisect_right(self.markers, opened):bisect.bisect_left(self.markers, closer)]
+            paired = len(inside) % 2 == 0
+            for position in range(0, len(inside) - 1, 2):
+                begin = _BEGIN.match(self.stripped[inside[position]])
+                end = _END.match(self.stripped[inside[position + 1]])
+                if not (begin and end and end.group(1) == begin.group(2)):
+                    paired = False
+                    break
+            self._pairs[opened] = paired
+        return self._pairs[opened]
 
 
-def _fence_opening(line: str, fence: tuple[str, int] | None) -> tuple[str, int] | None:
-    """The fence state after ``line``."""
+def _fence_opening(line: str, fence: tuple[str, int, int] | None, index: int) -> tuple[str, int, int] | None:
+    """The fence state after ``line`` (line ``index``): None, or (char, length, line it opened at)."""
     match = _FENCE.match(line)
     if fence is None:
         if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-            return match.group(1)[0], len(match.group(1))
+            return match.group(1)[0], len(match.group(1)), index
         return None
     if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] and not match.group(2).strip():
         return None
@@ -225,11 +271,11 @@ def parse(text: str) -> Document:
         top, segment, start = front
         above = lines[:top]
         doc.segments.append(segment)
-    scan = _Scanner(lines, 1)
+    scan = _Scanner(lines)
     free: list[str] = list(above)
     free_line = 1
     seen: dict[str, int] = {}
-    fence: tuple[str, int] | None = None
+    fence: tuple[str, int, int] | None = None
     index = start
     while index < len(lines):
         line, stripped = lines[index], scan.stripped[index]
@@ -242,7 +288,7 @@ def parse(text: str) -> Document:
         if end:
             raise BlockError(f"end marker for '{end.group(1)}' without its begin marker", number)
         if not begin:
-            fence = _fence_opening(stripped, fence)
+            fence = _fence_opening(stripped, fence, index)
             if not free:
                 free_line = number
             free.append(line)
@@ -270,7 +316,7 @@ def parse(text: str) -> Document:
 
 def _block_end(scan: _Scanner, index: int, name: str) -> int:
     """The line of the end marker of the block ``name`` opening at ``index``."""
-    fence: tuple[str, int] | None = None
+    fence: tuple[str, int, int] | None = None
     for at in range(index + 1, len(scan.lines)):
         stripped = scan.stripped[at]
         if stripped.startswith("<!-- modelcards:"):
@@ -285,7 +331,7 @@ def _block_end(scan: _Scanner, index: int, name: str) -> int:
             if begin:
                 raise BlockError(f"block '{name}' (line {index + 1}) has no end marker before the next "
                                  f"block '{begin.group(2)}'", at + 1)
-        fence = _fence_opening(stripped, fence)
+        fence = _fence_opening(stripped, fence, at)
     raise BlockError(f"block '{name}' has no end marker", index + 1)
 
 
