@@ -223,8 +223,10 @@ def _settings(select: str | None = None, ignore: str | None = None, fail_on: str
               help="Look up unknown base-model licenses on the Hugging Face Hub (honours HF_ENDPOINT).")
 @click.option("--skip-unrecognised", is_flag=True,
               help="Skip Markdown files without card metadata (for hooks that see every README.md).")
+@click.option("--show-evidence", is_flag=True,
+              help="List each component's evidence and each claim with its line (text format).")
 def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | None, fail_on: str | None,
-          online: bool, skip_unrecognised: bool) -> None:
+          online: bool, skip_unrecognised: bool, show_evidence: bool) -> None:
     """Check PATHS: modelcard.yaml manifests, Hugging Face README.md cards or MOT YAML files.
 
     Settings come from [tool.modelcards] in the nearest pyproject.toml; options override them.
@@ -278,7 +280,8 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
         click.echo(formats.json_many(reports), nl=False)
     else:
         for report in reports:
-            click.echo(formats.render(report, fmt, color=_use_color(), rules=rules), nl=False)
+            click.echo(formats.render(report, fmt, color=_use_color(), rules=rules, show_evidence=show_evidence),
+                       nl=False)
     if not online:
         _quick_exit.append(True)
     sys.exit(status)
