@@ -254,3 +254,30 @@ def test_a_killed_render_leaves_no_torn_output_and_the_next_render_cleans_up(tmp
     assert subprocess.run(command, capture_output=True, timeout=120).returncode == 0
     assert not [p.name for p in folder.iterdir() if p.name.startswith(files.TEMP_PREFIX)]
     json.loads((folder / "modelcard.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("!!bool maybe", "'maybe' is not a valid bool value"),
+    ('!!int ""', "'' is not a valid int value"),
+    ("!!float x", "'x' is not a valid float value"),
+    ("!!binary /w==", "unsupported YAML tag"),
+])
+def test_a_tagged_value_the_tag_refuses_is_a_located_error_in_a_card_a_manifest_and_an_audit(tmp_path, value, message):
+    from click.testing import CliRunner
+
+    from modelcards.cli import main
+
+    card = tmp_path / "README.md"
+    card.write_text(f"---\nlicense: mit\nx: {value}\n---\n# A\n", encoding="utf-8")
+    manifest = tmp_path / "modelcard.yaml"
+    manifest.write_text(f"name: A\nextra:\n  x: {value}\n", encoding="utf-8")
+    runner = CliRunner()
+    for path, where in ((card, ":3:4:"), (manifest, ":3:6:")):
+        result = runner.invoke(main, ["check", str(path)])
+        assert result.exit_code == 2, result.output
+        assert f"{path}{where} error: {message}" in result.stderr
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "README.md").write_text("---\nlicense: mit\n---\n# B\n", encoding="utf-8")
+    audited = runner.invoke(main, ["audit", str(tmp_path)])
+    records = [line for line in audited.stdout.splitlines() if line.startswith("{")]
+    assert len(records) == 3 and audited.exit_code == 0, audited.output

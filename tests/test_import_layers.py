@@ -26,7 +26,7 @@ import pytest
 
 from conftest import ROOT
 
-FOUNDATION = {"schema", "vocabulary", "errors", "fuzzy", "resources"}
+FOUNDATION = {"schema", "vocabulary", "errors", "fuzzy", "resources", "files"}
 OUTPUT = {"report", "schema", "vocabulary", "errors", "resources", "files"}
 FRONT_ENDS = {"api", "cli", "docs_site", "audit", "publish"}
 READ_AND_RENDER = {"readers", "renderers"}

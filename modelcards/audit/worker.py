@@ -96,15 +96,18 @@ def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited 
     if item.text is None:
         return _input_report(item.source, item.error or "unreadable"), None, None, ()
     document = None
-    if item.walked:
-        card, document = walked_card(item.source, item.text)
-        if not card:
-            return None
     try:
+        if item.walked:
+            card, document = walked_card(item.source, item.text)
+            if not card:
+                return None
         source = read_text(item.text, item.source, markdown=item.markdown, document=document)
     except InputError as err:
         problem = err.problems[0]
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), \
+            None, None, ()
+    except Exception as err:  # a reader bug on one card among millions must not stop the run
+        return _input_report(item.source, f"could not read this card ({type(err).__name__}: {err})"), \
             None, None, ()
     analyzer = analyzer if analyzer is not None else CachedAnalyzer()
     try:

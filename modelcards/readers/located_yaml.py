@@ -31,7 +31,8 @@ MAX_NODES = 200_000
 """Upper bound on expanded nodes, which stops 'billion laughs' alias expansion."""
 
 _STD = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "binary")}
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
+"""Tags a value may carry. Not `!!binary`: bytes are no card or manifest value, and no output could write them."""
 _KEEP_AS_TEXT = {_STD + "timestamp"}
 
 Path = tuple[str | int, ...]
@@ -110,7 +111,11 @@ class _Builder:
                 return node.value
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(f"unsupported YAML tag {node.tag!r}; only plain YAML values are allowed", node)
-            return self.constructor.construct_object(node, deep=True)
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, KeyError, IndexError, ValueError, TypeError):  # e.g. `!!bool maybe`, `!!int ""`
+                tag = node.tag.rsplit(":", 1)[-1]
+                raise self.fail(f"{node.value!r} is not a valid {tag} value", node) from None
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _STD + "seq":
                 raise self.fail(f"unsupported YAML tag {node.tag!r} on a list", node)
@@ -276,7 +281,7 @@ def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     try:
         node = loader.get_single_node()
         data = None if node is None else _fast_build(node)
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         return load_text(text, path, line_offset=line_offset)
     finally:
         loader.dispose()
@@ -310,18 +315,15 @@ def _node_index(root: yaml.Node, line_offset: int) -> tuple[dict[Path, tuple[int
 
 def read_text(path: str) -> str:
     """Read a file as UTF-8 with size and encoding checks that produce located errors."""
-    import os
+    from modelcards.files import NotRegularFile, read_limited
 
     try:
-        size = os.path.getsize(path)
+        raw = read_limited(path, MAX_BYTES)  # a FIFO or device is refused; never more than the limit is read
+    except NotRegularFile as exc:
+        raise InputError.single(f"cannot read file: {exc}", path) from None
     except OSError as exc:
-        raise InputError.single(f"cannot read file: {exc.strerror}", path) from None
-    check_size(size, path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise InputError.single(f"cannot read file: {exc.strerror}", path) from None
+        raise InputError.single(f"cannot read file: {exc.strerror or exc}", path) from None
+    check_size(len(raw), path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
