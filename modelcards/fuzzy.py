@@ -22,12 +22,22 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
+MAX_COMPARED = 100
+"""Longer words get no suggestion: no key, rule code or license id is that long, and comparing a
+hostile 20,000-character value with every license id would take minutes."""
+
+
 def closest(word: str, choices: typing.Iterable[str]) -> str | None:
     """The most plausible intended spelling of ``word`` among ``choices``, if any."""
+    if len(word) > MAX_COMPARED:
+        return None
     options = list(choices)
     lowered = word.lower()
-    scored = sorted((_edit_distance(lowered, c.lower()), c) for c in options)
-    if scored and scored[0][0] <= max(1, len(word) // 3):
+    most = max(1, len(word) // 3)
+    # the edit distance is at least the difference in length, so only choices of a near length can be near
+    near = [c for c in options if abs(len(c) - len(word)) <= most]
+    scored = sorted((_edit_distance(lowered, c.lower()), c) for c in near)
+    if scored and scored[0][0] <= most:
         return scored[0][1]
     matches = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)
     return matches[0] if matches else None

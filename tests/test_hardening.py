@@ -281,3 +281,26 @@ def test_a_tagged_value_the_tag_refuses_is_a_located_error_in_a_card_a_manifest_
     audited = runner.invoke(main, ["audit", str(tmp_path)])
     records = [line for line in audited.stdout.splitlines() if line.startswith("{")]
     assert len(records) == 3 and audited.exit_code == 0, audited.output
+
+
+def test_a_hostile_20000_character_license_is_judged_at_once_without_a_suggestion():
+    import time
+
+    from modelcards.fuzzy import closest
+
+    started = time.perf_counter()
+    assert closest("x" * 20_000, [f"license-{i}" for i in range(3000)]) is None
+    assert time.perf_counter() - started < 0.5
+    assert closest("Apache-2.O", ["Apache-2.0", "MIT"]) == "Apache-2.0"
+
+
+def test_a_yaml_manifest_may_open_with_a_document_start(tmp_path):
+    from click.testing import CliRunner
+
+    from modelcards.cli import main
+
+    manifest = tmp_path / "modelcard.yaml"
+    manifest.write_text("---\nname: A\nlicense: MIT\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(manifest), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"] == str(manifest)

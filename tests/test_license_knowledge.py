@@ -420,3 +420,51 @@ def test_a_qwen_research_base_named_only_by_its_folder_keeps_its_exact_license()
     # the exact entry wins over the family pattern, as it does for the full id
     assert len(relabelled("/models/Qwen2.5-3B-Instruct")) == 1
     assert relabelled("/models/Qwen2.5-7B-Instruct") == []
+
+
+# --- datasets added from their stored cards (issue 19 item 4) ----------------------------------
+
+@pytest.mark.parametrize("dataset_id, rule", [
+    ("anli", "LIC007"),               # card: license cc-by-nc-4.0, "cc-4 Attribution-NonCommercial"
+    ("facebook/anli", "LIC007"),
+    ("spider", "LIC008"),             # card: "The spider dataset is licensed under the CC BY-SA 4.0"
+    ("facebook/belebele", "LIC008"),  # data/README: "licensed under ... LICENSE_CC-BY-SA4.0"
+])
+def test_cards_trained_on_newly_sourced_nc_or_sa_data_are_flagged(dataset_id, rule, tmp_path):
+    found = card_findings(tmp_path, f"license: apache-2.0\ndatasets:\n- {dataset_id}\n")
+    assert [f.rule for f in found if f.rule in {"LIC007", "LIC008"}] == [rule]
+    assert any(dataset_id in f.message for f in found if f.rule == rule)
+
+
+@pytest.mark.parametrize("dataset_id, license_id", [
+    ("cnn_dailymail", "Apache-2.0"),  # card: "released under the Apache-2.0 License"
+    ("cuad", "CC-BY-4.0"),            # card: "free to the public for commercial and non-commercial use"
+    ("hellaswag", "MIT"),
+    ("codeparrot/apps", "MIT"),
+])
+def test_cards_trained_on_newly_sourced_permissive_data_get_no_data_finding(dataset_id, license_id, tmp_path):
+    known = known_dataset(dataset_id)
+    assert known is not None and resolve(known.license).canonical == license_id
+    found = card_findings(tmp_path, f"license: apache-2.0\ndatasets:\n- {dataset_id}\n")
+    assert not [f for f in found if f.rule in {"LIC007", "LIC008"}]
+
+
+def test_datasets_whose_cards_state_no_license_stay_unknown():
+    for dataset_id in ("drop", "cc100", "riddle_sense", "openai/summarize_from_feedback", "lince"):
+        assert known_dataset(dataset_id) is None, dataset_id
+
+
+def test_a_fine_tune_of_pallas_keeps_the_yi_license_its_card_states():
+    known = known_model("Mihaiii/Pallas-0.5")
+    assert known is not None
+    assert resolve(known.license).canonical == resolve("yi-license").canonical != resolve("apache-2.0").canonical
+
+
+def test_acereason_nemotron_11_is_under_the_nvidia_open_model_license_on_a_qwen_math_base():
+    known = known_model("nvidia/AceReason-Nemotron-1.1-7B")
+    assert known is not None and known.base == "Qwen/Qwen2.5-Math-7B"
+    assert resolve(known.license).canonical == resolve("nvidia-open-model-license").canonical
+    text = obligations_text(derivative("nvidia/AceReason-Nemotron-1.1-7B", "other"))
+    assert "Licensed by NVIDIA Corporation under the NVIDIA Open Model License" in text
+    assert "copy of the Apache License 2.0" in text  # the Qwen2.5-Math base's terms follow the chain
+    assert relabelled("nvidia/AceReason-Nemotron-1.1-7B", "apache-2.0")

@@ -74,8 +74,12 @@ def looks_like_card(text: str) -> bool:
 
 def is_markdown_card(text: str, path: str, markdown: bool | None = None) -> bool:
     """Whether to read ``text`` as a Markdown card rather than YAML: ``markdown`` when the caller
-    knows (a dump's card column), else a ``.md`` name or leading front matter. A README.md
+    knows (a dump's card column), else a ``.md`` name or leading front matter, and never for a ``.yaml``
+    name. A README.md
     without front matter is a card with no metadata."""
     if markdown is None:
-        markdown = path.lower().endswith(".md")
+        lowered = path.lower()
+        if lowered.endswith((".yaml", ".yml")):
+            return False  # YAML, even when it opens with a `---` document start
+        markdown = lowered.endswith(".md")
     return markdown or looks_like_card(text)
