@@ -63,6 +63,7 @@ import re
 from typing import Any
 
 from modelcards.readers.card_scan import Hit, Scan
+from modelcards.readers.literal_gate import gated
 
 Found = dict[str, dict[str, Any]]
 
@@ -78,6 +79,8 @@ _OWN_PAPER = re.compile(r"\bour (?:paper|(?:technical |tech )?report|work|prepri
 _NOT_OWN_SECTION = re.compile(r"related|reference|acknowledg|base model|original model|quanti[sz]|credit|thanks"
                               r"|inspired|prior work|background", re.IGNORECASE)
 _NOT_OWN_LINE = re.compile(r"\bbased on\b|\bbase model\b|\boriginal\b|\bmethod\b|\binspired\b|\bfollowing\b"
+                           r"|\bversion (?:of|from)\b|\bfine-?tunn?ed (?:version )?(?:from|of)\b"
+                           r"|\binitiali[sz]ed from\b|\bderived from\b|\bbaseline\b|^\|"
                            r"|\bproposed (?:by|in)\b|\bthanks?\b|\bcredit|\bquantiz|\bquantis", re.IGNORECASE)
 _CITATION = re.compile(r"citation|cite|bibtex|^papers?$|publication", re.IGNORECASE)
 
@@ -96,6 +99,25 @@ _OURS = re.compile(r"\bour\b|\bofficial\b|\bwe release\b", re.IGNORECASE)
 _TOOL_LINE = re.compile(r"\busing\b|\bwith\b|\bvia\b|\binitiali[sz]ed from\b|\bfine-?tuned (?:from|on)\b"
                         r"|\bmerg|\bweb ?ui\b|\bintended for use\b|\bdata(?:set)?s?\b|\bcompatible\b"
                         r"|\bsupport", re.IGNORECASE)
+_NOT_OWN_WORDS = re.compile(_NOT_OWN_LINE.pattern.replace(r"|^\|", ""), re.IGNORECASE)
+r"""``_NOT_OWN_LINE`` but for a table row (``^\|``, which ``_not_own_line`` tests as a prefix)."""
+_not_own_words = gated(_NOT_OWN_WORDS, ("based on", "base model", "original", "method", "inspired", "following",
+                                        "version", "fine", "initiali", "derived from", "baseline", "proposed",
+                                        "thank", "credit", "quanti"))
+
+
+def _not_own_line(context: str) -> bool:
+    """Whether ``_NOT_OWN_LINE`` matches the line: a table row, or a line crediting another work."""
+    return context[:1] == "|" or _not_own_words(context) is not None
+
+
+_own_paper = gated(_OWN_PAPER, ("our ", "report", "paper", "we "))
+_tool_line = gated(_TOOL_LINE, ("using", "with", "via", "initiali", "fine", "merg", "web", "intended for use",
+                                "data", "compatible", "support"))
+_ours = gated(_OURS, ("our", "official", "we release"))
+_own_code = gated(_OWN_CODE, ("repo", "code", "github", "official", "our", "source", "implementation",
+                              "training", "script"))
+"""The searches of ``_link``, each with the literal words its pattern's alternatives hold."""
 _CODE_KINDS = (
     ("data-preprocessing-code", re.compile(r"preprocess|data (?:processing|pipeline|cleaning|filtering)|dedup",
                                            re.IGNORECASE)),
@@ -103,6 +125,10 @@ _CODE_KINDS = (
     ("training-code", re.compile(r"\btrain|fine-?tun|pre-?train", re.IGNORECASE)),
     ("model-architecture", re.compile(r"architecture|modell?ing code|implementation", re.IGNORECASE)),
 )
+_KIND_WORDS = {"data-preprocessing-code": ("preprocess", "data ", "dedup"),
+               "evaluation-code": ("eval", "benchmark"), "training-code": ("train", "fine", "pre"),
+               "model-architecture": ("architecture", "model", "implementation")}
+_code_kinds = tuple((cid, gated(wording, _KIND_WORDS[cid])) for cid, wording in _CODE_KINDS)
 _EVAL_SECTION = re.compile(r"eval|result|benchmark|performance|leaderboard", re.IGNORECASE)
 _DATA_SECTION = re.compile(r"training data|dataset|data$", re.IGNORECASE)
 _CHECKPOINT_URL = re.compile(r"huggingface\.co/[\w.-]+/[\w.-]+/tree/(?:step|checkpoint|ckpt|iter)", re.IGNORECASE)
@@ -228,13 +254,13 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     code = None if checkpoint or paper or hit.in_code else _CODE_HOST.match(url)
     if not (checkpoint or paper or code):
         return
-    if any(_NOT_OWN_SECTION.search(title) for title in section) or _NOT_OWN_LINE.search(context):
+    if any(_NOT_OWN_SECTION.search(title) for title in section) or _not_own_line(context):
         return
     if checkpoint:
         _add(found, "model-parameters-intermediate", _url(url, hit.line))
         return
     if paper:
-        own = (bool(_OWN_PAPER.search(context)) and (not has_base or "our" in context.lower())) or \
+        own = (bool(_own_paper(context)) and (not has_base or "our" in context.lower())) or \
             (not has_base and any(_CITATION.search(title) for title in section))
         if own:
             report = "report" in context.lower() or any("report" in t.lower() for t in section)
@@ -242,15 +268,15 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         return
     assert code is not None
     org = (code.group(1) or code.group(3) or "").lower()
-    if org in _TOOL_ORGS or _TOOL_LINE.search(context):
+    if org in _TOOL_ORGS or _tool_line(context):
         return
-    ours = bool(_OURS.search(context)) or bool(name_tokens(org, code.group(2) or code.group(4) or "") & names)
-    if not ours or not (_OWN_CODE.search(context) or any(_OWN_CODE.search(t) for t in section)):
+    ours = bool(_ours(context)) or bool(name_tokens(org, code.group(2) or code.group(4) or "") & names)
+    if not ours or not (_own_code(context) or any(_own_code(t) for t in section)):
         return
     where = " ".join((*section, context))
-    kind = next((cid for cid, wording in _CODE_KINDS if wording.search(context)), None)
+    kind = next((cid for cid, wording in _code_kinds if wording(context)), None)
     if kind is None:
-        kind = next((cid for cid, wording in _CODE_KINDS if wording.search(where)), "inference-code")
+        kind = next((cid for cid, wording in _code_kinds if wording(where)), "inference-code")
     _add(found, kind, _url(url, hit.line), location=url)
 
 

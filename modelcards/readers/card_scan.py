@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 _HEAD = re.compile(r"[ ]{0,3}#{1,6}(?=[ \t\n]|$)")
@@ -163,14 +164,19 @@ def _code_regions(body: str) -> list[tuple[int, int]]:
                 end = len(body) if end < 0 else end + 3
         else:
             marker = marker.lstrip(" ")
-            closer = re.compile(r"^[ ]{0,3}" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$",
-                                re.MULTILINE)
+            closer = _closer(marker[0], len(marker))
             open_end = _line_bounds(body, start)[1]
             closing = closer.search(body, open_end)
             end = len(body) if closing is None else closing.end()
         regions.append((start, end))
         done = end
     return regions
+
+
+@lru_cache(maxsize=64)
+def _closer(mark: str, length: int) -> re.Pattern[str]:
+    """The line that closes a fence opened by ``length`` of ``mark`` (or more)."""
+    return re.compile(r"^[ ]{0,3}" + re.escape(mark) + "{" + str(length) + r",}[ \t]*$", re.MULTILINE)
 
 
 def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) -> Scan:
@@ -197,7 +203,8 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
         counted = start
         b = _line_bounds(body, start)[1]
         raw = body[match.end():b].strip()
-        title = re.sub(r"[ \t]+#+$", "", raw).strip() if raw != "#" * len(raw) else ""
+        title = raw if not raw.endswith("#") else \
+            (re.sub(r"[ \t]+#+$", "", raw).strip() if raw != "#" * len(raw) else "")
         level = match.group().count("#")
         while stack and stack[-1][0] >= level:
             stack.pop()
@@ -237,7 +244,7 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
             phrases.append(Hit(text, line, body[a:b].strip(), where))
     for i in sorted(cited):
         _eprints(body, regions[i], first_line + body.count("\n", 0, regions[i][0]), section(regions[i][0]), links)
-    return Scan(tuple(links), tuple(phrases), tuple(headings), not body.strip(), body, tuple(head_at))
+    return Scan(tuple(links), tuple(phrases), tuple(headings), not body or body.isspace(), body, tuple(head_at))
 
 
 _EPRINT = re.compile(r"eprint\s*=\s*[{\"]\s*(\d{4}\.\d{4,5})")

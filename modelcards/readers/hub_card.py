@@ -425,8 +425,12 @@ def _hub_results(results: list[Any]) -> list[Any]:
 
 
 def fallback_name(path: str) -> str:
-    """The name of a card without a title: its folder's name (a README.md is named after its repository)."""
-    return path.rsplit("/", 2)[-2] if "/" in path else path
+    """The name of a card without a title: a README.md is named after its folder (its
+    repository), any other card file after itself (``org__name.md`` in a folder of cards)."""
+    file = path.rsplit("/", 1)[-1]
+    if file.lower() == "readme.md" and "/" in path:
+        return path.rsplit("/", 2)[-2]
+    return file[:-3] if file.lower().endswith(".md") else file
 
 
 def _add_evidence(data: dict[str, Any], card: HubCard) -> None:

@@ -1,0 +1,78 @@
+"""The literal-gated searches of the card evidence (``readers/literal_gate.py``) find exactly what
+their plain patterns find: on hand-written lines that hold each pattern's words in every case,
+next to and inside other words, on non-ASCII lines that fold to the words, and on every line of
+the real corpus when it is present."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from modelcards.readers import card_evidence
+from modelcards.readers.literal_gate import gated
+
+from conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
+
+GATES = [card_evidence._not_own_words, card_evidence._own_paper, card_evidence._tool_line, card_evidence._ours,
+         card_evidence._own_code, *(search for _cid, search in card_evidence._code_kinds)]
+
+LINES = [
+    "", "|", "| a | b |", "x | y", "Based On Llama", "This is the BASE MODEL.", "the Original weights",
+    "our method", "Inspired by X", "the following", "a version of Y", "fine-tuned from Z", "finetunned of Z",
+    "Initialised from W", "derived from V", "baseline", "proposed by U", "Thanks to T", "credits", "Quantized",
+    "Quantised", "our paper", "Our Technical Report", "tech report", "Paper: x", "paper **: x", "We present",
+    "this paper", "accompanying paper", "[paper](x)", "using", "with", "via", "merged", "web ui", "WebUI",
+    "intended for use", "datasets", "compatible", "supports", "official", "we release", "repository",
+    "code", "GitHub", "source", "implementation", "training", "script", "preprocessing", "data pipeline",
+    "dedup", "evaluation", "benchmark", "pre-train", "architecture", "modelling code", "modeling code",
+    "nothing to see here", "paperwork", "ourselves", "withdrawn", "sourcery",
+    # non-ASCII: U+212A KELVIN SIGN and U+017F LONG S fold to "k" and "s" case-insensitively
+    "\u212aelvin based on", "ba\u017eed on", "ba\u017fed on", "thread\u017f", "Quanti\u017fed", "café code",
+    "trai\u0130n", "\u0130nitialized from",
+]
+
+
+def _variants(line: str) -> list[str]:
+    return [line, line.upper(), line.title(), f"x{line}y", f"see {line}.", f"{line}\u00e9"]
+
+
+@pytest.mark.parametrize("search", GATES, ids=lambda s: s.pattern.pattern[:30])
+def test_gated_search_agrees_with_its_pattern_on_written_lines(search) -> None:
+    rng = random.Random(7)
+    lines = [v for line in LINES for v in _variants(line)]
+    lines += [" ".join(rng.choice(LINES) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for line in lines:
+        got, want = search(line), search.pattern.search(line)
+        assert (got is None) == (want is None), line
+        if want is not None:
+            assert got.span() == want.span(), line
+
+
+def test_a_gate_needs_one_of_its_words_in_every_alternative() -> None:
+    # a word missing from the gate's list hides matches: the gate must not be the oracle of itself
+    search = gated(re.compile(r"\bfoo\b|\bbar\b", re.IGNORECASE), ("foo",))
+    assert search("a BAR") is None and re.search(r"\bbar\b", "a BAR", re.IGNORECASE)
+    assert search("a FOO") is not None
+    assert search("a b\u00e4r foo") is not None  # non-ASCII: the pattern decides
+
+
+def test_not_own_line_agrees_with_its_pattern() -> None:
+    rng = random.Random(11)
+    lines = [v for line in LINES for v in _variants(line)] + [f"|{line}" for line in LINES] + \
+        [" ".join(rng.choice(LINES) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for line in lines:
+        assert card_evidence._not_own_line(line) == bool(card_evidence._NOT_OWN_LINE.search(line)), line
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no hf-cards corpus")
+def test_gated_search_agrees_with_its_pattern_on_the_corpus() -> None:
+    lines = {line.strip() for path in sorted(CORPUS.glob("*.md"))[::3]
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
+    for search in GATES:
+        for line in lines:
+            assert (search(line) is None) == (search.pattern.search(line) is None), line
+        assert card_evidence._not_own_line(line) == bool(card_evidence._NOT_OWN_LINE.search(line)), line
