@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# Same pattern as huggingface_hub.repocard.REGEX_YAML_BLOCK (huggingface_hub 2.x); importing
-# huggingface_hub here would cost ~0.3 s of start-up for one expression.
+# Same pattern as huggingface_hub.repocard.REGEX_YAML_BLOCK (huggingface_hub 2.x), copied so that
+# reading a card does not import huggingface_hub (start-up: benchmarks/PERFORMANCE.md).
 FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 _OPENING = re.compile(r"\s*---(\r\n|\r|\n)")
 _FENCE_END = re.compile(r"[ \t]*(\r\n|\n|$)")

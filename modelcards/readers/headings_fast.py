@@ -1,7 +1,7 @@
 """The top-level ATX headings of level 1 and 2 of a Markdown text, without a Markdown parser.
 
 A card's name and its sections come from these headings alone, and batch audits read millions
-of cards, so a full markdown-it parse of every body is too dear. This scanner follows the
+of cards, so they are found without a full markdown-it parse (benchmarks/PERFORMANCE.md). This scanner follows the
 CommonMark block rules that decide whether a ``#`` line is a top-level heading, as markdown-it
 implements them: fenced code, HTML blocks (markdown-it's own start and end patterns) and
 indentation. Any line it cannot decide (a fence or HTML block indented under a possible list
@@ -30,7 +30,7 @@ _BLOCK_NAMES = (
     "p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
 )
 """``markdown_it.common.html_blocks.block_names`` (CommonMark 0.31.2 HTML block type 6); copied,
-as importing markdown-it costs more than scanning a card, and a test checks they agree."""
+so that the scan does not import markdown-it, and a test checks they agree."""
 
 _ATTRIBUTE = (
     "(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^\"'=<>`\\x00-\\x20]+|'[^']*'|\"[^\"]*\"))?)"
@@ -121,7 +121,7 @@ def _html_start(text: str) -> tuple[re.Pattern[str] | None, bool] | None:
 
 
 # The patterns below match a line with the line break before it: the scan runs over the text
-# with a line break put in front, and ``re`` finds a leading literal far faster than a ``^``.
+# with a line break put in front, so each pattern starts with a literal.
 _EVENT = re.compile(r"\n[ \t]*[#`~<]")
 """A line that may start a heading, a fence or an HTML block; no other line can."""
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n|\Z)")

@@ -248,7 +248,7 @@ def _fits(key: str, value: Any) -> bool:
 
 
 _is_text = str.__instancecheck__
-"""``isinstance(item, str)`` that ``map`` calls without a Python frame per item."""
+"""``isinstance(item, str)``, as a function ``map`` can apply."""
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:

@@ -202,18 +202,16 @@ def _implicit_tag(kind: type, value: str | None, implicit: Any) -> str:
 
 _PARSER: type = yaml.SafeLoader if _Loader is yaml.SafeLoader else yaml._yaml.CParser
 """With libyaml, the parser alone: composing nodes uses neither the constructor's nor the
-resolver's state, and setting them up in Python is a tenth of loading a small front matter."""
+resolver's state (benchmarks/PERFORMANCE.md has what that saves)."""
 
 
 class _CachingLoader(_PARSER):  # type: ignore[misc, valid-type]
-    """The libyaml loader with the Python it calls back for every node made cheaper.
+    """The libyaml loader with memoised implicit tags.
 
     A node's implicit tag depends on its kind, text and implicit flags alone (no path resolvers
-    are registered), and card front matter repeats the same keys and values card after card;
-    resolving each one runs PyYAML's regular expressions in Python, so tags are memoised
-    (bounded). The path-resolver hooks do nothing without path resolvers, so no-op builtins
-    stand in for them (cheaper to call than Python methods). No ``__init__`` of its own: the
-    parser's is called directly, without a Python frame per card."""
+    are registered), and card front matter repeats the same keys and values card after card, so
+    tags are memoised (bounded). The path-resolver hooks do nothing without path resolvers, so
+    no-op builtins stand in for them; the parser's own ``__init__`` is used."""
 
     resolve = staticmethod(_implicit_tag)
     descend_resolver = staticmethod(operator.is_)
