@@ -195,6 +195,7 @@ def _document_title(dom: str) -> str:
     return html_module.unescape(match.group(1))
 
 
+@pytest.mark.slow  # real site builds loaded in headless Chromium: run by `pytest -m slow` and .ci/run
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_a_script_in_the_release_name_or_a_javascript_link_never_runs_in_either_theme(theme, tmp_path):
     config = hostile_site(tmp_path, TITLE_PAYLOAD, "report_findings: none")
@@ -216,6 +217,7 @@ def test_a_script_in_the_release_name_or_a_javascript_link_never_runs_in_either_
     assert "[go](javascript:document.title='pwned-heading')" in dom.replace("&#x27;", "'").replace("&#39;", "'")
 
 
+@pytest.mark.slow  # headless Chromium: run by `pytest -m slow` and .ci/run
 def test_the_audit_html_report_shows_hostile_card_text_as_text(tmp_path):
     from click.testing import CliRunner
 
