@@ -159,7 +159,8 @@ def _refuse_overwrite(path: str, force: bool) -> None:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="modelcards-release", prog_name="modelcards")
+@click.version_option(package_name="modelcards-release", prog_name="modelcards",
+                      message="%(prog)s %(version)s (distribution %(package)s)")
 @click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
 def main(debug: bool) -> None:
     """Check a model release's openness and licenses, and produce its model card.
@@ -394,7 +395,7 @@ def _write_audit_report(path: str, summary: Any) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("-o", "--out", "out_dir", default=None, type=click.Path(file_okay=False),
               help="Directory to write into (default: the manifest's own directory).")
 @click.option("--check", "check_only", is_flag=True,
@@ -426,6 +427,8 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
         for name, emitter in EMITTERS.items():
             click.echo(f"{name:<10} {emitter.filename:<22} {emitter.description}")
         return
+    if not paths:  # optional only so that --list-formats runs without a manifest
+        raise click.UsageError("Missing argument 'PATHS...'.")
     settings = _settings(rules=False)
     if formats:
         selected = tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -595,7 +598,7 @@ def init(path: str, name: str, force: bool) -> None:
     from modelcards.starter import starter_manifest
 
     _refuse_overwrite(path, force)
-    write_atomic(path, starter_manifest(name))
+    write_atomic(path, starter_manifest(name, path))
     click.echo(f"wrote {path}; next: edit it, then run `modelcards check {path}`")
 
 

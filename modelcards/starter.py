@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 STARTER = """\
 # yaml-language-server: $schema={schema}
 # A model release, described once. Check it with `modelcards check modelcard.yaml`.
@@ -67,13 +69,47 @@ card:
 """
 
 
-def starter_manifest(name: str) -> str:
+SCHEMA_NAME = "release.schema.json"
+
+
+def _repository_root(directory: Path) -> Path | None:
+    """The nearest directory at or above ``directory`` that holds ``.git``: how far up a schema
+    that ships with the manifest may sit."""
+    return next((d for d in (directory, *directory.parents) if (d / ".git").exists()), None)
+
+
+def shipped_schema(manifest: str) -> str | None:
+    """The manifest schema shipped next to ``manifest``, as a relative POSIX path: a
+    ``release.schema.json`` (or ``schemas/release.schema.json``) in the manifest's directory or
+    one above it inside the same repository (``modelcards schema > schemas/release.schema.json``
+    puts one there). Relative, so the ``$schema`` line works in every clone and offline."""
+    import os
+
+    directory = Path(os.path.abspath(manifest)).parent
+    root = _repository_root(directory)
+    for folder in (directory, *directory.parents):
+        for candidate in (folder / SCHEMA_NAME, folder / "schemas" / SCHEMA_NAME):
+            if candidate.is_file():
+                return Path(os.path.relpath(candidate, directory)).as_posix()
+        if root is None or folder == root:
+            return None
+    return None
+
+
+def schema_reference(manifest: str | None) -> str:
+    """What the ``# yaml-language-server: $schema=`` line names: the schema shipped next to the
+    manifest when there is one (see ``shipped_schema``), else the one installed with modelcards."""
+    from modelcards.schema.json_schema import installed_schema_uri
+
+    return (shipped_schema(manifest) if manifest else None) or installed_schema_uri()
+
+
+def starter_manifest(name: str, path: str | None = None) -> str:
+    """The starter manifest for a model called ``name``, to be written at ``path``."""
     import datetime
     import re
 
-    from modelcards.schema.json_schema import installed_schema_uri
-
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "model"
     return STARTER.format(
-        schema=installed_schema_uri(), name=name, slug=slug, date=datetime.date.today().isoformat()
+        schema=schema_reference(path), name=name, slug=slug, date=datetime.date.today().isoformat()
     )

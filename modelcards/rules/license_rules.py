@@ -24,13 +24,18 @@ SPDX_LIST = "https://spdx.org/licenses/"
 def unknown_license(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """A license id is not a known SPDX id, Hub license id or model license.
 
-    Unknown ids cannot be checked for openness or obligations. On the Hub, ``license`` takes
-    only the ids of the Hub's list (https://huggingface.co/docs/hub/repositories-licenses);
-    any other license is declared as ``license: other`` with ``license_name`` and
-    ``license_link``. Use an SPDX id (https://spdx.org/licenses/), a Hub license id, or
-    ``other`` with a name and a link for a custom license. A value that only says the license
+    What: a stated license that resolves to no known license. A value that only says the license
     is unknown (``unknown``, ``proprietary``) is a warning: nothing can be checked until the
     license is named. For a base model, LIC011 reports it.
+    Why: unknown ids cannot be checked for openness or obligations. On the Hub, ``license`` takes
+    only the ids of the Hub's list; any other license is declared as ``license: other`` with
+    ``license_name`` and ``license_link``.
+    Example:
+    name: Tiny-1B
+    license: apache2
+    Fix: use an SPDX id, a Hub license id, or ``other`` with a name and a link for a custom
+    license.
+    Sources: https://spdx.org/licenses/; https://huggingface.co/docs/hub/repositories-licenses
     """
     for subject, text, at in facts.stated():
         if text.strip().lower() == "other" and at == ("license",):
@@ -55,8 +60,15 @@ def unknown_license(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[
 def other_license_unnamed(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """``license: other`` without ``license_name`` and ``license_link``.
 
-    The Hub asks for a ``license_name`` and a LICENSE file (or ``license_link``) whenever the
+    What: the license is ``other`` and ``license_name`` or ``license_link`` is missing.
+    Why: the Hub asks for a ``license_name`` and a LICENSE file (or ``license_link``) whenever the
     license is ``other``; without them readers cannot find the terms.
+    Example:
+    name: Tiny-1B
+    license: other
+    Fix: add ``license_name`` and ``license_link`` (or a LICENSE file in the repository).
+    Sources: https://huggingface.co/docs/hub/repositories-licenses ("In case of license: other
+    please add the license's text to a LICENSE file ... and set a name for it in license_name")
     """
     if (facts.license or "").strip().lower() != "other":
         return
@@ -103,14 +115,23 @@ def _card_text(release: Release) -> str:
 def derivative_relicensed(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """A derivative is released under a license that drops its base model's conditions.
 
-    Fine-tunes, adapters, quantizations, merges and distilled students are derivatives under
-    every model license (Llama "derivative works", Gemma §1.1(e), RAIL ¶1). Licenses such as
-    the Llama, Gemma, RAIL, Qwen and DeepSeek terms allow other terms for a derivative only
-    when they keep the upstream conditions, so a bare open-source label (apache-2.0, mit) on
-    such a derivative is a conflict. The derivative must carry the base's own license, or one
-    the base's text allows instead (a later GPL or CC BY-SA version); another version of the
-    same family does not do (a Llama 3.1 fine-tune labelled ``llama2``). Permissive bases
-    (Apache-2.0, MIT) may be relicensed.
+    What: a base model's license requires derivatives to keep its conditions, and the release's
+    weights license neither is that license nor one its text allows instead (a later GPL or CC
+    BY-SA version); another version of the same family does not do (a Llama 3.1 fine-tune
+    labelled ``llama2``). Permissive bases (Apache-2.0, MIT) may be relicensed.
+    Why: fine-tunes, adapters, quantizations, merges and distilled students are derivatives under
+    every model license (Llama "derivative works", Gemma §1.1(e), RAIL ¶1). Licenses such as the
+    Llama, Gemma, RAIL, Qwen and DeepSeek terms allow other terms for a derivative only when they
+    keep the upstream conditions, so a bare open-source label (apache-2.0, mit) on such a
+    derivative is a conflict.
+    Example:
+    name: Llama-3-Tiny-Chat
+    license: apache-2.0
+    base_models:
+      - {id: meta-llama/Meta-Llama-3-8B, relation: finetune, license: llama3}
+    Fix: release the derivative under the base's own license (or one the base's text allows).
+    Sources: the clause named in the finding (``modelcards/licenses/data/obligations.yaml``), e.g.
+    Meta Llama 3 Community License §1.b
     """
     reported: set[str] = set()
     for link, terms in verdicts.chain_terms:
@@ -136,9 +157,18 @@ def derivative_relicensed(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
 def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """What a derivative must do because of its base models' licenses.
 
-    Lists, for every license along the base-model chain, the obligations that bind the
+    What: lists, for every license along the base-model chain, the obligations that bind the
     release: copies of the agreement, notices to keep, use restrictions to pass downstream,
-    thresholds and output clauses. Each comes with the clause it is taken from.
+    thresholds and output clauses (naming and attribution are checked by LIC005 / LIC006).
+    Why: a derivative's users and publisher are bound by these terms; each comes with the clause
+    it is taken from.
+    Example:
+    name: Llama-3-Tiny-Chat
+    license: llama3
+    base_models:
+      - {id: meta-llama/Meta-Llama-3-8B, relation: finetune, license: llama3}
+    Fix: nothing to fix: carry out the obligations listed (the rendered README lists them too).
+    Sources: the clause named in each finding (``modelcards/licenses/data/obligations.yaml``)
     """
     for link, obligation in verdicts.inherited:  # naming and attribution: checked by LIC005 / LIC006
         yield Hit(f"base-model:{link.model_id}", f"{obligation.kind}: {obligation.text}", obligation.source)
@@ -148,10 +178,18 @@ def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
 def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     """The model's name does not follow its base license's naming rule.
 
-    Meta Llama 3 §1.b.i: a model built with Llama 3 must have "Llama 3" at the beginning of its
-    name; Llama 3.1 and later: "Llama" at the beginning. The name judged is the one the Hub
-    shows: without an organisation prefix or "Model Card for" boilerplate, and with ``-`` and
-    ``_`` read as spaces ("Llama-3-8B-Chat" begins with "Llama 3"). Reported once per license.
+    What: the name judged is the one the Hub shows: without an organisation prefix or "Model Card
+    for" boilerplate, and with ``-`` and ``_`` read as spaces ("Llama-3-8B-Chat" begins with
+    "Llama 3"). Reported once per license.
+    Why: Meta Llama 3 §1.b.i: a model built with Llama 3 must have "Llama 3" at the beginning of
+    its name; Llama 3.1 and later: "Llama" at the beginning.
+    Example:
+    name: Tiny-Chat-8B
+    license: llama3
+    base_models:
+      - {id: meta-llama/Meta-Llama-3-8B, relation: finetune, license: llama3}
+    Fix: rename the model so that its name begins with the prefix the license asks for.
+    Sources: Meta Llama 3 Community License §1.b.i; Llama 3.1 Community License §1.b.i
     """
     name = judged_name(release.name)
     reported: set[tuple[str, str]] = set()
@@ -170,9 +208,19 @@ def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
 def attribution_missing(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     """A required attribution phrase ("Built with Llama", "Built with Qwen", ...) is not in the card.
 
-    Several model licenses require a fixed phrase to be displayed with derivatives or products.
-    The card is the natural place for it: any of the wordings the license accepts, anywhere in
-    the card's text (title, summary, any section). Reported once per license.
+    What: a license along the base-model chain requires a fixed phrase, and none of the wordings
+    it accepts appears anywhere in the card's text (title, summary, any section). Reported once
+    per license.
+    Why: several model licenses require a fixed phrase to be displayed with derivatives or
+    products; the card is the natural place for it.
+    Example:
+    name: Llama-3-Tiny-Chat
+    license: llama3
+    base_models:
+      - {id: meta-llama/Meta-Llama-3-8B, relation: finetune, license: llama3}
+    card: {summary: A small chat model.}
+    Fix: add the phrase to the card, e.g. in its summary.
+    Sources: the clause named in the finding, e.g. Meta Llama 3 Community License §1.b.i
     """
     text: str | None = None  # built only for a chain with an attribution clause
     reported: set[tuple[str, str]] = set()
@@ -213,9 +261,17 @@ def _commercial_terms(facts: LicenseFacts, verdicts: LicenseVerdicts) -> bool:
 def non_commercial_data(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """Training data under a non-commercial license behind commercial terms.
 
-    CC BY-NC allows sharing adapted material "for NonCommercial purposes only" (§2(a)(1)).
-    Whether trained weights are adapted material is unsettled, so this is a warning; it is an
-    error when the release explicitly claims commercial use.
+    What: a training dataset is under a non-commercial license while the release's terms allow
+    commercial use; an error when the release explicitly claims commercial use.
+    Why: CC BY-NC allows sharing adapted material "for NonCommercial purposes only" (§2(a)(1)).
+    Whether trained weights are adapted material is unsettled, so this is a warning.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    datasets:
+      - {id: org/nc-corpus, role: pretraining, license: CC-BY-NC-4.0}
+    Fix: train on data whose license allows commercial use, or release under non-commercial terms.
+    Sources: https://creativecommons.org/licenses/by-nc/4.0/legalcode §2(a)(1)
     """
     if not facts.datasets or not _commercial_terms(facts, verdicts):
         return
@@ -237,9 +293,19 @@ def _as_released(declared: ResolvedLicense) -> str:
 def share_alike_data(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """Training data under a share-alike license.
 
-    CC BY-SA §3(b) requires adapted material to be shared under the same license; ODbL §4.4
-    likewise for derivative databases. If the weights are adapted material (unsettled), they
-    would have to carry the same terms. CDLA imposes nothing on results, models included.
+    What: a training dataset is under CC BY-SA or ODbL and the weights are not under the same
+    license.
+    Why: CC BY-SA §3(b) requires adapted material to be shared under the same license; ODbL §4.4
+    likewise for derivative databases. If the weights are adapted material (unsettled), they would
+    have to carry the same terms. CDLA imposes nothing on results, models included.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    datasets:
+      - {id: org/wiki-corpus, role: pretraining, license: CC-BY-SA-4.0}
+    Fix: consider releasing the weights under the same share-alike license, or document why they
+    are not adapted material.
+    Sources: https://creativecommons.org/licenses/by-sa/4.0/legalcode §3(b); ODbL 1.0 §4.4
     """
     declared = verdicts.weights
     for i, dataset_id, resolved, source in _dataset_licenses(facts):
@@ -256,8 +322,16 @@ def share_alike_data(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator
 def open_source_claim_license(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """The release claims to be open source / OSI-approved under a license that is not OSI-approved.
 
-    Model licenses (Llama, Gemma, RAIL, ...) and CC licenses are not on the OSI-approved list
+    What: ``claims.open_source`` or ``claims.osi_approved`` is set, and the weights' license or a
+    base model's license is not OSI-approved.
+    Why: model licenses (Llama, Gemma, RAIL, ...) and CC licenses are not on the OSI-approved list
     (SPDX License List, osiApproved flag).
+    Example:
+    name: Tiny-1B
+    license: llama3.1
+    claims: {open_source: true}
+    Fix: drop the claim, or release under an OSI-approved license (where the base allows it).
+    Sources: https://opensource.org/licenses; https://spdx.org/licenses/ (osiApproved)
     """
     if not (facts.open_source or facts.osi_approved):
         return
@@ -279,8 +353,16 @@ def open_source_claim_license(facts: LicenseFacts, verdicts: LicenseVerdicts) ->
 def commercial_claim_conflict(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """The release claims commercial use under, or on top of, a non-commercial license.
 
-    E.g. the Mistral AI Research License (§3.2: research purposes only), the Qwen Research
-    License, CC BY-NC on the weights themselves.
+    What: ``claims.commercial_use`` is set, and the weights or a base model are under a
+    non-commercial license.
+    Why: e.g. the Mistral AI Research License (§3.2: research purposes only), the Qwen Research
+    License, CC BY-NC on the weights themselves forbid commercial use.
+    Example:
+    name: Tiny-1B
+    license: CC-BY-NC-4.0
+    claims: {commercial_use: true}
+    Fix: drop the claim, or release (and build on bases) under terms that allow commercial use.
+    Sources: the license named in the finding, e.g. Mistral AI Research License §3.2
     """
     if not facts.commercial_use:
         return
@@ -300,8 +382,16 @@ def commercial_claim_conflict(facts: LicenseFacts, verdicts: LicenseVerdicts) ->
 def base_license_unknown(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """A base model's license is neither stated nor known.
 
-    Obligations cannot be checked without it. State ``license`` on the base model entry;
-    modelcards never guesses a license. A license stated as ``unknown`` is no better.
+    What: a base model entry has no ``license`` and the model is not in the known-models table;
+    a license stated as ``unknown`` is no better.
+    Why: obligations cannot be checked without it, and modelcards never guesses a license.
+    Example:
+    name: Tiny-Chat-1B
+    license: Apache-2.0
+    base_models:
+      - {id: someone/some-base, relation: finetune}
+    Fix: state ``license`` on the base model entry (or run ``check --online`` to ask the Hub).
+    Sources: https://huggingface.co/docs/hub/model-cards#specifying-a-base-model
     """
     for link in verdicts.chain:
         if link.license is None:
@@ -318,11 +408,17 @@ def base_license_unknown(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iter
 def base_model_not_a_hub_id(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """A base model is given as a local path, a URL or a name that is not a Hub repo id.
 
-    ``base_model`` takes Hub model ids, ``organisation/name``
-    (https://huggingface.co/docs/hub/model-cards#specifying-a-base-model); a path on the
-    training machine (``/public/Mistral-7B-Instruct-v0.2``) links to nothing and its license
-    cannot be looked up. Where the model name inside matches exactly one well-known model, its
-    license is still used, and the finding says so.
+    What: a base model id that is not ``organisation/name``. Where the model name inside matches
+    exactly one well-known model, its license is still used, and the finding says so.
+    Why: ``base_model`` takes Hub model ids; a path on the training machine
+    (``/public/Mistral-7B-Instruct-v0.2``) links to nothing and its license cannot be looked up.
+    Example:
+    name: Tiny-Chat-7B
+    license: Apache-2.0
+    base_models:
+      - {id: /public/Mistral-7B-Instruct-v0.2, relation: finetune}
+    Fix: give the base model's Hub id, ``organisation/name``.
+    Sources: https://huggingface.co/docs/hub/model-cards#specifying-a-base-model
     """
     for i, base in enumerate(facts.bases):
         problem = id_problem(base.id)
@@ -338,9 +434,14 @@ def base_model_not_a_hub_id(facts: LicenseFacts, verdicts: LicenseVerdicts) -> I
 def license_family_id(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
     """A license is a Hub family id (``bsd``, ``cc``, ``gpl``, ``lgpl``, ``openrail``).
 
-    The Hub accepts these ids, but each names a family of licenses with different terms (CC
-    BY and CC BY-NC-ND; GPL-2.0 and GPL-3.0), so obligations cannot be checked. State the
-    precise id (https://huggingface.co/docs/hub/repositories-licenses).
+    What: a stated license is one of the Hub's ids for a family of licenses.
+    Why: the Hub accepts these ids, but each names a family of licenses with different terms (CC
+    BY and CC BY-NC-ND; GPL-2.0 and GPL-3.0), so obligations cannot be checked.
+    Example:
+    name: Tiny-1B
+    license: cc
+    Fix: state the precise id (the finding lists the family's members).
+    Sources: https://huggingface.co/docs/hub/repositories-licenses
     """
     for subject, text, at in facts.stated():
         for info in resolve(text).licenses:

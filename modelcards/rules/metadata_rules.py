@@ -19,9 +19,15 @@ def _content_type(component_id: str) -> str:
 def no_license(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release declares no license at all.
 
-    Without a license field the Hub shows no license and nobody knows the terms. Set
-    ``license`` to an SPDX id or Hub license id. The components left without a license by it
-    (the model card, the weights) are named here rather than each by MOF001.
+    What: neither ``license`` nor any component states a license. The components left without a
+    license by it (the model card, the weights) are named here rather than each by MOF001.
+    Why: without a license field the Hub shows no license and nobody knows the terms.
+    Example:
+    name: Tiny-1B
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+    Fix: set ``license`` to an SPDX id or Hub license id.
+    Sources: https://huggingface.co/docs/hub/repositories-licenses
     """
     if facts.license is None and not any(a.license for a in facts.artifacts):
         covered = [a.id for a in facts.artifacts if not a.own_terms_only and a.availability != "not-released"
@@ -35,9 +41,19 @@ def no_license(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit
 def no_weights(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release does not list its final weights.
 
-    A model release normally publishes ``model-parameters-final``; without it the release
-    cannot reach any MOF class. A Hub card shows its repository's weights unless its text says
-    they are not there (``readers/card_evidence.py``), so on cards this fires only then.
+    What: ``model-parameters-final`` is not among the artifacts. A Hub card shows its repository's
+    weights unless its text says they are not there (``readers/card_evidence.py``), so on cards
+    this fires only then.
+    Why: a model release normally publishes ``model-parameters-final``; without it the release
+    cannot reach any MOF class.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    artifacts:
+      model-card: {location: https://huggingface.co/org/tiny-1b}
+    Fix: list ``model-parameters-final`` with its location and license; a release that publishes
+    no weights on purpose can ``--ignore META002``.
+    Sources: Model Openness Framework 1.0 §4 (components), https://arxiv.org/abs/2403.13784
     """
     if facts.artifact("model-parameters-final") is None:
         yield Hit("model-parameters-final", "the release does not list its final weights (model-parameters-final)")

@@ -38,9 +38,18 @@ def _for_want_of_any_license(facts: OpennessFacts, cid: str, status: ComponentSt
 def component_unlicensed(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """A released component has no license.
 
-    Without a license nobody may legally reuse the component, so the MOF does not count it
-    (MOF 1.0 §5: components must be released under open licenses). Give the component a
-    ``license``, or set a default in ``license`` / ``licenses.<content type>``.
+    What: a component the release publishes has no license of its own, no default for its content
+    type (``licenses.<content type>``) and no release ``license`` covers it.
+    Why: without a license nobody may legally reuse the component, so the MOF does not count it
+    (MOF 1.0 §5: components must be released under open licenses).
+    Example:
+    name: Tiny-1B
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b, license: Apache-2.0}
+      model-card: {location: https://huggingface.co/org/tiny-1b}
+    Fix: give the component a ``license``, or set a default in ``license`` /
+    ``licenses.<content type>``.
+    Sources: Model Openness Framework 1.0 §5, https://arxiv.org/abs/2403.13784
     """
     for cid, status in verdicts.statuses.items():
         if status.status == "unlicensed" and not _for_want_of_any_license(facts, cid, status):
@@ -52,8 +61,17 @@ def component_unlicensed(facts: OpennessFacts, verdicts: OpennessVerdicts) -> It
 def component_not_public(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """A component is gated or available on request only.
 
-    Gated and on-request access is not public release: the MOF counts only components anyone
-    can obtain under an open license, so such components are reported as ``restricted``.
+    What: a component has ``availability: gated`` or ``on-request``; it is reported as
+    ``restricted``.
+    Why: gated and on-request access is not public release: the MOF counts only components anyone
+    can obtain under an open license.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b, availability: gated}
+    Fix: release the component publicly, or accept that it does not count as open.
+    Sources: Model Openness Framework 1.0 §5, https://arxiv.org/abs/2403.13784
     """
     for cid, status in verdicts.statuses.items():
         if status.availability in ("gated", "on-request") and status.status == "restricted":
@@ -65,9 +83,18 @@ def component_not_public(facts: OpennessFacts, verdicts: OpennessVerdicts) -> It
 def component_restricted_license(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """A component is released under a license that is not open.
 
-    Model licenses such as the Llama or Gemma terms, non-commercial Creative Commons licenses
+    What: a public component's license is known but not open (unknown licenses are reported by the
+    license rules instead).
+    Why: model licenses such as the Llama or Gemma terms, non-commercial Creative Commons licenses
     and unknown licenses are not OSI-approved, FSF-libre or an accepted open data/document
     license, so the MOF does not count the component.
+    Example:
+    name: Tiny-1B
+    license: llama3.1
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+    Fix: release the component under an open license, or accept that it does not count as open.
+    Sources: Model Openness Framework 1.0 §5, https://arxiv.org/abs/2403.13784
     """
     for cid, status in verdicts.statuses.items():
         if status.status != "restricted" or status.availability in ("gated", "on-request"):
@@ -83,10 +110,19 @@ def component_restricted_license(facts: OpennessFacts, verdicts: OpennessVerdict
 def license_content_type(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """An open license is used for content it was not written for.
 
-    A software license on a dataset or document (e.g. MIT on a dataset) still counts as open
-    under the MOF, but its terms do not fit the content: prefer CDLA, ODC or CC licenses for
-    data and CC licenses for documents. A single release-wide license that misfits several
-    components is reported once, at the license.
+    What: a software license on a dataset or document (e.g. MIT on a dataset), or a data or
+    document license on code. A single release-wide license that misfits several components is
+    reported once, at the license.
+    Why: such a license still counts as open under the MOF, but its terms do not fit the content.
+    Example:
+    name: Tiny-1B
+    license: MIT
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+      model-card: {location: https://huggingface.co/org/tiny-1b}
+    Fix: prefer CDLA, ODC or CC licenses for data and CC licenses for documents
+    (``licenses.data`` / ``licenses.document``).
+    Sources: Model Openness Framework 1.0 §4, https://arxiv.org/abs/2403.13784
     """
     card_wide = [cid for cid, status in verdicts.statuses.items()
                  if status.misfit and _from_release_license(facts, cid, status)]
@@ -112,8 +148,17 @@ def license_content_type(facts: OpennessFacts, verdicts: OpennessVerdicts) -> It
 def next_class_gaps(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """What the release lacks for the next MOF class.
 
-    Lists the required components that are missing, unlicensed or restricted for the next
-    class up (Class III, then II, then I).
+    What: lists the required components that are missing, unlicensed or restricted for the next
+    class up (Class III, then II, then I). Silent at Class I.
+    Why: the MOF class is decided by its least open required component; the list is the work left
+    to reach the next class.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+    Fix: release the components listed, under open licenses.
+    Sources: Model Openness Framework 1.0, https://arxiv.org/abs/2403.13784
     """
     current = verdicts.mof.mof_class
     if current == 1:
@@ -129,9 +174,20 @@ def next_class_gaps(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterato
 def open_source_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release calls itself open source but is not.
 
-    "Open source" for AI means the OSI Open Source AI Definition: data information, the
+    What: ``claims.open_source`` is set, but the release does not meet the OSI Open Source AI
+    Definition, or does not reach MOF Class III at least.
+    Why: "open source" for AI means the OSI Open Source AI Definition: data information, the
     complete code and the parameters, all under OSI-approved terms. Releasing weights alone
-    ("open weights") is not open source. Also checked: MOF Class III at least.
+    ("open weights") is not open source.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+    claims: {open_source: true}
+    Fix: release what the definition asks for, or describe the release as "open weights".
+    Sources: OSI Open Source AI Definition 1.0, https://opensource.org/ai/open-source-ai-definition;
+    Model Openness Framework 1.0, https://arxiv.org/abs/2403.13784
     """
     if not facts.open_source:
         return
@@ -149,9 +205,18 @@ def open_source_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Itera
 def open_weights_not_open_source(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """Open weights without the data and code: open weights, not open source.
 
-    The final parameters are under an open license but the release does not meet the OSI
-    Open Source AI Definition (typically: training data undisclosed, training code
-    unreleased). Describe it as "open weights", not "open source".
+    What: the final parameters are under an open license but the release does not meet the OSI
+    Open Source AI Definition (typically: training data undisclosed, training code unreleased).
+    Not reported when the release claims open source (OPEN001 reports the stronger finding).
+    Why: calling such a release "open source" is openwashing.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+    Fix: describe it as "open weights", not "open source"; or release the data information and
+    code the definition asks for.
+    Sources: OSI Open Source AI Definition 1.0, https://opensource.org/ai/open-source-ai-definition
     """
     if facts.open_source:
         return  # OPEN001 reports the stronger finding
@@ -166,7 +231,17 @@ def open_weights_not_open_source(facts: OpennessFacts, verdicts: OpennessVerdict
 def open_weights_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
     """The release claims open weights, but the final weights are not openly released.
 
-    Weights count as open only when public (not gated) and under an open license.
+    What: ``claims.open_weights`` is set, but ``model-parameters-final`` is missing, unlicensed or
+    restricted.
+    Why: weights count as open only when public (not gated) and under an open license.
+    Example:
+    name: Tiny-1B
+    license: llama3.1
+    artifacts:
+      model-parameters-final: {location: https://huggingface.co/org/tiny-1b}
+    claims: {open_weights: true}
+    Fix: release the weights publicly under an open license, or drop the claim.
+    Sources: Model Openness Framework 1.0 §5, https://arxiv.org/abs/2403.13784
     """
     status = verdicts.statuses["model-parameters-final"]
     if facts.open_weights and status.status != "included":
@@ -178,7 +253,18 @@ def open_weights_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iter
 
 @rule("OPEN004", "open-data-claim", "openwashing", "error", needs=OpennessFacts)
 def open_data_claim(facts: OpennessFacts, verdicts: OpennessVerdicts) -> Iterator[Hit]:
-    """The release claims open data, but its training datasets are not openly released."""
+    """The release claims open data, but its training datasets are not openly released.
+
+    What: ``claims.open_data`` is set, but the ``datasets`` component is missing, unlicensed or
+    restricted.
+    Why: data counts as open only when public and under an open license.
+    Example:
+    name: Tiny-1B
+    license: Apache-2.0
+    claims: {open_data: true}
+    Fix: list the training datasets with their locations and open licenses, or drop the claim.
+    Sources: Model Openness Framework 1.0 §5, https://arxiv.org/abs/2403.13784
+    """
     status = verdicts.statuses["datasets"]
     if facts.open_data and status.status != "included":
         yield Hit("datasets", f"claims open data, but the training datasets are {status.status}", MOF_REF,
