@@ -19,9 +19,8 @@ if TYPE_CHECKING:
     from modelcards.config import Settings
     from modelcards.readers.dispatch import Source
     from modelcards.renderers.outputs import Plan
-    from modelcards.report import Finding, Report
+    from modelcards.report import Report
     from modelcards.schema import Release
-    from modelcards.vocabulary import Severity
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -88,23 +87,22 @@ def analyze(source_or_release: Source | Release, *, settings: Settings | None = 
 
 def select(report: Report, settings: Settings | None) -> Report:
     """The report with only the findings the select / ignore lists of ``settings`` allow (None: all)."""
-    if settings is None or not (settings.select or settings.ignore):
+    if settings is None:
+        return report
+    return only(report, settings.select, settings.ignore)
+
+
+def only(report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
+    """The report with only the findings of rule codes that ``select`` matches (or all when empty)
+    and ``ignore`` does not: ``check``, ``audit`` and the docs plugin filter alike."""
+    if not (select or ignore):
         return report
     import dataclasses
 
     from modelcards.rules.selection import selected
 
-    chosen, dropped = settings.select, settings.ignore
+    chosen, dropped = tuple(select), tuple(ignore)
     return dataclasses.replace(report, findings=tuple(f for f in report.findings if selected(f.rule, chosen, dropped)))
-
-
-def failing_findings(report: Report, threshold: Severity) -> tuple[Finding, ...]:
-    """The findings a failing report lists: those at ``threshold`` or above (``report.fails(threshold)``
-    says whether there are any)."""
-    from modelcards.vocabulary import SEVERITY_RANK
-
-    floor = SEVERITY_RANK[threshold]
-    return tuple(f for f in report.findings if SEVERITY_RANK[f.severity] >= floor)
 
 
 def check(path_or_source: PathLike | Source, *, settings: Settings | None = None, online: bool = False,

@@ -141,17 +141,6 @@ def _fail_input(error: Any) -> None:
     sys.exit(EXIT_INPUT)
 
 
-def _special_file(path: str) -> bool:
-    """Report (located) a path that is a FIFO, a device or a socket: reading one would block or never end."""
-    from modelcards.files import not_regular
-
-    refused = not_regular(path)
-    if refused and not os.path.isdir(path):
-        click.echo(f"{path}: error: {refused}", err=True)
-        return True
-    return False
-
-
 def _refuse_overwrite(path: str, force: bool) -> None:
     if os.path.exists(path) and not force:
         click.echo(f"{path}: error: file exists; use --force to overwrite it", err=True)
@@ -250,9 +239,6 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     status = EXIT_OK
     reports = []
     for path in paths:
-        if _special_file(path):
-            status = EXIT_INPUT
-            continue
         if skip_unrecognised and path.lower().endswith(".md") and not _has_front_matter(path):
             continue
         try:
@@ -457,8 +443,6 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
     from modelcards.errors import InputError
     from modelcards.renderers import outputs
 
-    if _special_file(path):
-        return EXIT_INPUT
     try:
         with _doing("reading", path):
             source = api.read(path)
@@ -497,7 +481,7 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
     for item in planned.files:
         click.echo(f"{'wrote' if item.path in written else 'unchanged'} {item.path}")
     if report.fails("error"):
-        errors = len(api.failing_findings(report, "error"))
+        errors = len(report.failing("error"))
         click.echo(f"note: {errors} error-level finding(s); see `modelcards check {path}`", err=True)
     return EXIT_OK
 
@@ -564,8 +548,6 @@ def import_(src: str, out_path: str, force: bool) -> None:
     from modelcards.renderers.manifest_yaml import manifest_yaml
 
     _refuse_overwrite(out_path, force)
-    if _special_file(src):
-        sys.exit(EXIT_INPUT)
     try:
         with _doing("importing", src):
             source = api.read_import(src)

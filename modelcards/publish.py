@@ -55,11 +55,10 @@ def guard(folder: str | Path, *, settings: Settings | None = None) -> Report:
 
 
 def _refuse_failing(report: Report, settings: Settings | None) -> Report:
-    from modelcards.api import failing_findings
-
+    """The report, or PublishBlocked listing the findings at the settings' fail-on."""
     threshold = settings.fail_on if settings is not None else "error"
     if report.fails(threshold):
-        raise PublishBlocked(report.source, list(failing_findings(report, threshold)), threshold)
+        raise PublishBlocked(report.source, list(report.failing(threshold)), threshold)
     return report
 
 

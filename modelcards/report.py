@@ -205,10 +205,14 @@ class Report:
     claims: Mapping[str, Claim] = field(default_factory=lambda: _EMPTY)
     """open_source / open_weights / open_data / commercial_use: only those the release makes."""
 
+    def failing(self, threshold: Severity = "error") -> tuple[Finding, ...]:
+        """The findings at ``threshold`` or above: what a failing run lists."""
+        floor = SEVERITY_RANK[threshold]
+        return tuple(f for f in self.findings if SEVERITY_RANK[f.severity] >= floor)
+
     def fails(self, threshold: Severity = "error") -> bool:
         """Whether any finding is at ``threshold`` or above: the one place that decides failure."""
-        floor = SEVERITY_RANK[threshold]
-        return any(SEVERITY_RANK[f.severity] >= floor for f in self.findings)
+        return bool(self.failing(threshold))
 
     @property
     def has_errors(self) -> bool:

@@ -5,7 +5,6 @@ Runs in worker processes, so it takes and returns plain picklable values.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from modelcards.readers.dispatch import read_text
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.report import Finding, LineageLink, Report
 from modelcards.rules.input_rules import unreadable_input
-from modelcards.rules.selection import selected
 from modelcards.vocabulary import Severity
 
 if TYPE_CHECKING:
@@ -139,10 +137,9 @@ class Selection:
         return cls(tuple(settings.select), tuple(settings.ignore), settings.fail_on)
 
     def apply(self, report: Report) -> Report:
-        if not (self.select or self.ignore):
-            return report
-        return dataclasses.replace(report, findings=tuple(
-            f for f in report.findings if selected(f.rule, self.select, self.ignore)))
+        from modelcards.api import only
+
+        return only(report, self.select, self.ignore)
 
 
 def audit_item(item: Item, encode: bool = True, analyzer: CachedAnalyzer | None = None,

@@ -97,12 +97,10 @@ class ModelCardsPlugin(BasePlugin[ModelCardsConfig]):
 
     def _report(self, report: Any, manifest: str) -> None:
         """Log the findings of a failing release as warnings, named as mkdocs.yml names the manifest."""
-        from modelcards.api import failing_findings
-
         threshold = self.config.report_findings or self.settings.fail_on
         if threshold == "none" or not report.fails(threshold):
             return
-        for finding in failing_findings(report, threshold):
+        for finding in report.failing(threshold):
             where = manifest + (f":{finding.line}" if finding.line else "")
             log.warning(f"{where}: {finding.rule} {finding.severity}: {finding.message}")
 

@@ -66,12 +66,11 @@ def sniff(text: str, path: str, *, markdown: bool | None = None,
     return ("mot" if looks_like_mot(doc.data) else "manifest"), doc
 
 
-def read_text(text: str, path: str, *, markdown: bool | None = None, document: LocatedDocument | None = None,
-              read_only: bool = False) -> Source:
+def read_text(text: str, path: str, *, markdown: bool | None = None,
+              document: LocatedDocument | None = None) -> Source:
     """The Source of ``text`` read from ``path``. ``markdown``: the text is a Markdown card even
     without front matter (a dump's card column). ``document``: ``text`` already loaded as YAML
     (audits load walked YAML once to tell cards from other files)."""
-    del read_only  # accepted from callers that still pass it: every release read is now its own
     check_size(len(text), path, "card")  # files were checked on reading; text from dumps is checked here
     kind, doc = sniff(text, path, markdown=markdown, document=document)
     if kind == "hf-card":
