@@ -7,6 +7,28 @@ import pytest
 from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
+
+LLAMA_PROBE_CARD = '''\
+---
+license: llama3
+base_model: meta-llama/Meta-Llama-3-8B
+---
+
+```bash
+# pip install foo
+```
+
+# Llama 3 Helper
+
+Built with Meta Llama 3
+
+## Uses
+
+Helping.
+'''
+"""A Llama 3 card whose code block holds a `# pip install foo` comment above its real title
+("# Llama 3 Helper") and which displays "Built with Meta Llama 3": neither LIC005 nor LIC006 applies."""
+
 EXAMPLES = sorted((ROOT / "examples").glob("*/modelcard.yaml"))
 
 

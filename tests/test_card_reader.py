@@ -15,26 +15,11 @@ from modelcards.errors import InputError
 from modelcards.readers.dispatch import read, read_import, read_text, sniff
 from modelcards.renderers.outputs import plan
 
+from conftest import LLAMA_PROBE_CARD
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "hf-cards" / "cards"
 
-PROBE = """\
----
-license: llama3
-base_model: meta-llama/Meta-Llama-3-8B
----
-
-```bash
-# pip install foo
-```
-
-# Llama 3 Helper
-
-Built with Meta Llama 3
-
-## Uses
-
-Helping.
-"""
+PROBE = LLAMA_PROBE_CARD
 
 BODY = """\
 ---

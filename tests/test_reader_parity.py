@@ -20,7 +20,7 @@ from modelcards.renderers.manifest_yaml import manifest_yaml
 from modelcards.renderers.outputs import plan
 from tools.roundtrip import compare
 
-from conftest import ROOT
+from conftest import LLAMA_PROBE_CARD, ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
 
@@ -69,24 +69,7 @@ It makes things up.
 
 Two epochs.
 """,
-    "llama-probe": """\
----
-license: llama3
-base_model: meta-llama/Meta-Llama-3-8B
----
-
-```bash
-# pip install foo
-```
-
-# Llama 3 Helper
-
-Built with Meta Llama 3
-
-## Uses
-
-Helping.
-""",
+    "llama-probe": LLAMA_PROBE_CARD,
     "mislabelled": """\
 ---
 license: apache-2.0
