@@ -23,13 +23,11 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
     cards whose report fails at the settings' fail-on."""
     from modelcards.audit.inputs import iter_items
     from modelcards.audit.runner import run
-    from modelcards.audit.worker import Selection
     from modelcards.audit.writers import WRITERS
 
     writer = WRITERS[fmt](out)
     summary = Summary()
-    selection = Selection.of(settings)
-    for result in run(iter_items(paths), jobs=jobs, encode=writer.needs_json, selection=selection):
+    for result in run(iter_items(paths), jobs=jobs, encode=writer.needs_json, settings=settings):
         if result is None:
             summary.skipped += 1
             continue

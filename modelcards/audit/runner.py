@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from modelcards.audit.analyzer import CachedAnalyzer
 from modelcards.audit.inputs import Item
-from modelcards.audit.worker import Row, Selection, audit_item
+from modelcards.audit.worker import Row, audit_item
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
+
+    from modelcards.config import Settings
 
 CHUNK = 64
 """Cards per task sent to a worker: large enough to amortise pickling, small enough to balance."""
@@ -40,20 +42,19 @@ def _start_worker() -> None:
     _analyzer = CachedAnalyzer()
 
 
-def _audit_batch(batch: list[Item], encode: bool, selection: Selection) -> list[Result]:
-    return [audit_item(item, encode, _analyzer, selection) for item in batch]
+def _audit_batch(batch: list[Item], encode: bool, settings: Settings | None) -> list[Result]:
+    return [audit_item(item, encode, _analyzer, settings) for item in batch]
 
 
 def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
-        selection: Selection | None = None) -> Iterator[Result]:
+        settings: Settings | None = None) -> Iterator[Result]:
     """(JSONL record, row) per card in input order; None for walked files that are not cards.
-    ``encode``: whether to make the records (see ``audit_item``); ``selection``: which findings
-    each record keeps and the threshold a card fails at."""
-    selection = selection or Selection()
+    ``encode``: whether to make the records (see ``audit_item``); ``settings``: the ``[tool.modelcards]``
+    select / ignore lists each record keeps to, and the fail-on a card's row is judged at."""
     if jobs <= 1:
         analyzer = CachedAnalyzer()  # this run's memos, dropped with it
         for item in items:
-            yield audit_item(item, encode, analyzer, selection)
+            yield audit_item(item, encode, analyzer, settings)
         return
     import multiprocessing
 
@@ -62,7 +63,7 @@ def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
         window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
         pending: list[AsyncResult[list[Result]]] = []
         for batch in _batches(items, CHUNK):
-            pending.append(pool.apply_async(_audit_batch, (batch, encode, selection)))
+            pending.append(pool.apply_async(_audit_batch, (batch, encode, settings)))
             if len(pending) >= window:
                 yield from pending.pop(0).get()
         for result in pending:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from modelcards.api import select
 from modelcards.audit.analyzer import AuditRecord, CachedAnalyzer
 from modelcards.audit.inputs import Item
 from modelcards.audit.jsonio import encode_report
@@ -19,7 +20,6 @@ from modelcards.readers.dispatch import read_text
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.report import Finding, LineageLink, Report
 from modelcards.rules.input_rules import unreadable_input
-from modelcards.vocabulary import Severity
 
 if TYPE_CHECKING:
     from modelcards.config import Settings
@@ -121,37 +121,15 @@ def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited 
 _severity, _rule = attrgetter("severity"), attrgetter("rule")
 
 
-@dataclass(frozen=True)
-class Selection:
-    """The ``[tool.modelcards]`` settings an audit applies to every card, as ``check`` does: which
-    rule codes a record keeps, and the severity at which a card counts as failing."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity = "error"
-
-    @classmethod
-    def of(cls, settings: Settings | None) -> Selection:
-        if settings is None:
-            return cls()
-        return cls(tuple(settings.select), tuple(settings.ignore), settings.fail_on)
-
-    def apply(self, report: Report) -> Report:
-        from modelcards.api import only
-
-        return only(report, self.select, self.ignore)
-
-
 def audit_item(item: Item, encode: bool = True, analyzer: CachedAnalyzer | None = None,
-               selection: Selection | None = None) -> tuple[bytes | None, Row] | None:
+               settings: Settings | None = None) -> tuple[bytes | None, Row] | None:
     """(JSONL record, summary row), or None for a walked file that is not a card; ``encode``:
     whether to make the record (the csv and table formats print the row alone)."""
     audited = audit_report(item, analyzer)
     if audited is None:
         return None
     report, record, license_text, families = audited
-    selection = selection or Selection()
-    report = selection.apply(report)
+    report = select(report, settings)
     findings = report.findings
     severities = list(map(_severity, findings))
     mof, osaid = report.mof, report.osaid
@@ -165,7 +143,7 @@ def audit_item(item: Item, encode: bool = True, analyzer: CachedAnalyzer | None 
         license_text,
         tuple(sorted(set(map(_rule, findings)))),
         families,
-        report.fails(selection.fail_on),
+        report.fails(settings.fail_on if settings is not None else "error"),
     )
     if not encode:
         return None, row
