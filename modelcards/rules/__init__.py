@@ -9,10 +9,20 @@ from __future__ import annotations
 from functools import lru_cache
 from types import ModuleType
 
-from modelcards.rules import input_rules, license_rules, metadata_rules, openness_rules
+from modelcards.rules import (
+    card_rules,
+    eu_ai_act_rules,
+    hub_rules,
+    input_rules,
+    license_rules,
+    metadata_rules,
+    openness_rules,
+)
 from modelcards.rules.registry import Rule
 
-FAMILIES: tuple[ModuleType, ...] = (input_rules, license_rules, metadata_rules, openness_rules)
+FAMILIES: tuple[ModuleType, ...] = (
+    input_rules, license_rules, metadata_rules, openness_rules, hub_rules, card_rules, eu_ai_act_rules,
+)
 
 
 @lru_cache(maxsize=1)
