@@ -20,13 +20,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 _HEAD = re.compile(r"[ ]{0,3}#{1,6}(?=[ \t\n]|$)")
 """An ATX heading's opening, matched at a line start that ``_heading_starts`` found."""
+_HEADING_LINE = re.compile(r"\n {0,3}#")
+"""A line break before a ``#`` at most three spaces in (a literal first character, so the search
+skips ahead between line breaks)."""
 _TABLE = re.compile(r"^[ ]{0,3}\|", re.MULTILINE)
-_URL = re.compile(r"https?://(?:[^\s<>()\[\]\"'`|*]|\([^\s()<>]*\))+")
+_URL = re.compile(r"https?://(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))+")
+"""A URL: a run of URL characters, with balanced parentheses (``++``: the run is matched in one
+step, not character by character through the alternation)."""
 _OPEN = re.compile(r"open[ -]?(?:sourced?|weights?)(?![\w])")
 _LITERAL_PHRASES = ("fully open", "fully-open", "free for commercial use", "commercial use is permitted",
                     "intermediate checkpoint")
@@ -82,14 +86,9 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _heading_starts(body: str) -> list[int]:
-    """Offsets of the lines that start with ``#`` (up to three spaces in), by literal search."""
+    """Offsets of the lines that start with ``#`` (up to three spaces in)."""
     out = [0] if body.lstrip(" ")[:1] == "#" else []
-    for lead in ("\n#", "\n #", "\n  #", "\n   #"):
-        at = body.find(lead)
-        while at >= 0:
-            out.append(at + 1)
-            at = body.find(lead, at + 1)
-    out.sort()
+    out.extend(m.start() + 1 for m in _HEADING_LINE.finditer(body))
     return out
 
 
@@ -119,64 +118,87 @@ def _phrase_hits(body: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def _fences(body: str) -> list[tuple[int, str, str]]:
-    """(offset, "fence", marker) of each line that opens or closes a fence: a run of three or
-    more backticks or tildes at most three spaces in (what ``_FENCE`` matches, found by a
-    literal search, as a pattern anchored at line starts is tried at every offset)."""
-    out: list[tuple[int, str, str]] = []
+class _Fence(NamedTuple):
+    """A line that opens or closes a fence: a run of three or more backticks or tildes at most
+    three spaces in."""
+
+    start: int
+    """Offset of the line's start."""
+    mark: str
+    length: int
+    """The run's length."""
+    bare: bool
+    """Nothing but spaces and tabs follows the run: the line can close a fence."""
+
+
+def _fences(body: str) -> list[_Fence]:
+    """Every fence line of ``body``, in order, found by a literal search (a pattern anchored at
+    line starts is tried at every offset)."""
+    out: list[_Fence] = []
+    size = len(body)
     for mark in ("```", "~~~"):
         at = body.find(mark)
         while at >= 0:
             line_start = body.rfind("\n", 0, at) + 1
             if at - line_start <= 3 and body[line_start:at].strip(" ") == "":
-                end = at
-                while end < len(body) and body[end] == mark[0]:
+                end = at + 3
+                while end < size and body[end] == mark[0]:
                     end += 1
-                out.append((line_start, "fence", body[line_start:end]))
+                line_end = body.find("\n", end)
+                rest = body[end:] if line_end < 0 else body[end:line_end]
+                out.append(_Fence(line_start, mark[0], end - at, not rest.strip(" \t")))
                 at = body.find(mark, end)
             else:
                 at = body.find(mark, at + 3)
+    out.sort()
     return out
 
 
 def _code_regions(body: str) -> list[tuple[int, int]]:
     """(start, end) offsets of fenced code, HTML comments and rendered blocks, in order."""
-    starts = _fences(body)
+    fences = _fences(body)
+    starts: list[tuple[int, int]] = [(fence.start, i) for i, fence in enumerate(fences)]
     at = body.find("<!--")
     while at >= 0:
-        starts.append((at, "comment", ""))
+        starts.append((at, -1))
         at = body.find("<!--", at + 4)
     if not starts:
         return []
     starts.sort()
     regions: list[tuple[int, int]] = []
     done = -1
-    for start, kind, marker in starts:
+    size = len(body)
+    for start, fence_index in starts:
         if start < done:
             continue
-        if kind == "comment":
+        if fence_index < 0:
             derived = _DERIVED.match(body, start)
             if derived is not None:  # a block modelcards rendered from manifest data: not card text
                 end = body.find(f"<!-- modelcards:end {derived.group(1)} -->", derived.end())
                 end = derived.end() if end < 0 else end
             else:
                 end = body.find("-->", start + 4)
-                end = len(body) if end < 0 else end + 3
+                end = size if end < 0 else end + 3
         else:
-            marker = marker.lstrip(" ")
-            closer = _closer(marker[0], len(marker))
-            open_end = _line_bounds(body, start)[1]
-            closing = closer.search(body, open_end)
-            end = len(body) if closing is None else closing.end()
+            end = _closing_end(body, fences, fence_index)
         regions.append((start, end))
         done = end
     return regions
 
 
-@lru_cache(maxsize=64)
-def _closer(mark: str, length: int) -> re.Pattern[str]:
-    """The line that closes a fence opened by ``length`` of ``mark`` (or more)."""
-    return re.compile(r"^[ ]{0,3}" + re.escape(mark) + "{" + str(length) + r",}[ \t]*$", re.MULTILINE)
+def _closing_end(body: str, fences: list[_Fence], index: int) -> int:
+    """Where the fence opened by ``fences[index]`` ends: the end of the first later bare fence
+    line of the same mark and at least as long, before its line break (the body's end when no
+    line closes it)."""
+    opened = fences[index]
+    open_end = body.find("\n", opened.start)
+    if open_end < 0:
+        return len(body)
+    for fence in fences[index + 1:]:
+        if fence.start > open_end and fence.mark == opened.mark and fence.bare and fence.length >= opened.length:
+            line_end = body.find("\n", fence.start)
+            return len(body) if line_end < 0 else line_end
+    return len(body)
 
 
 def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) -> Scan:
@@ -211,7 +233,7 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
         stack.append((level, title))
         headings.append((line, level, title))
         head_at.append(start)
-        paths.append(tuple(t for _, t in stack))
+        paths.append(tuple([t for _, t in stack]))
 
     def section(pos: int) -> tuple[str, ...]:
         i = bisect_right(head_at, pos) - 1
@@ -224,8 +246,9 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
     links: list[Hit] = []
     phrases: list[Hit] = []
     line, counted = first_line, 0
+    citing = [any(_CITATION_HEADING.search(title) for title in path) for path in paths] if regions else []
     cited = {i for i, (start, _end) in enumerate(regions)
-             if any(_CITATION_HEADING.search(title) for title in section(start))} if regions else set()
+             if (h := bisect_right(head_at, start) - 1) >= 0 and citing[h]} if regions else set()
     for start, kind, text in found:
         line += body.count("\n", counted, start)
         counted = start
