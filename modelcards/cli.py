@@ -577,10 +577,20 @@ def import_(src: str, out_path: str, force: bool) -> None:
 def init(path: str, name: str, force: bool) -> None:
     """Write a commented starter manifest to PATH (default: modelcard.yaml)."""
     from modelcards.files import write_atomic
-    from modelcards.starter import starter_manifest
+    from modelcards.schema.json_schema import release_json_schema_text
+    from modelcards.starter import schema_to_write, starter_manifest
 
     _refuse_overwrite(path, force)
-    write_atomic(path, starter_manifest(name, path))
+    schema_path = schema_to_write(path)
+    try:
+        write_atomic(path, starter_manifest(name, path))
+        if schema_path is not None:  # what the manifest's $schema line names, for editors
+            write_atomic(schema_path, release_json_schema_text())
+    except OSError as err:
+        click.echo(f"{path}: error: cannot write: {err.strerror or err}", err=True)
+        sys.exit(EXIT_INPUT)
+    if schema_path is not None:
+        click.echo(f"wrote {os.path.relpath(schema_path)}, the JSON Schema its $schema line names (commit both)")
     click.echo(f"wrote {path}; next: edit it, then run `modelcards check {path}`")
 
 

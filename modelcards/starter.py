@@ -98,10 +98,21 @@ def shipped_schema(manifest: str) -> str | None:
 
 def schema_reference(manifest: str | None) -> str:
     """What the ``# yaml-language-server: $schema=`` line names: the schema shipped next to the
-    manifest when there is one (see ``shipped_schema``), else the one installed with modelcards."""
-    from modelcards.schema.json_schema import installed_schema_uri
+    manifest when there is one (see ``shipped_schema``), else ``release.schema.json`` beside the
+    manifest, which ``schema_to_write`` says to write. Never a path into this machine's install:
+    the line must work in every clone of the repository that holds the manifest."""
+    return (shipped_schema(manifest) if manifest else None) or SCHEMA_NAME
 
-    return (shipped_schema(manifest) if manifest else None) or installed_schema_uri()
+
+def schema_to_write(manifest: str) -> str | None:
+    """The schema file to write beside ``manifest`` so that its ``$schema`` line resolves: None
+    when the repository ships one already (``shipped_schema``) or the file exists."""
+    import os
+
+    if shipped_schema(manifest) is not None:
+        return None
+    path = os.path.join(os.path.dirname(os.path.abspath(manifest)), SCHEMA_NAME)
+    return None if os.path.exists(path) else path
 
 
 def starter_manifest(name: str, path: str | None = None) -> str:

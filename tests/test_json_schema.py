@@ -24,17 +24,30 @@ def test_schema_cli_prints_the_same_schema(cli):
     assert result.stdout == release_json_schema_text()
 
 
-def test_init_writes_a_manifest_that_checks_and_points_editors_at_the_schema(cli, tmp_path):
+def test_init_writes_a_manifest_that_checks_and_the_schema_its_editor_line_names(cli, tmp_path):
+    import yaml
+
     path = tmp_path / "modelcard.yaml"
     result = cli("init", str(path), "--name", "Tiny-1B")
     assert result.exit_code == 0
     text = path.read_text()
     first = text.splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=file://")
-    assert first.endswith("release.schema.json")
+    assert first == "# yaml-language-server: $schema=release.schema.json"  # relative: right in every clone
+    schema = json.loads((tmp_path / "release.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    as_editor_reads = json.loads(json.dumps(yaml.safe_load(text), default=str))  # YAML 1.2: dates are strings
+    assert not list(validator.iter_errors(as_editor_reads))  # what the editor checks
+    assert list(validator.iter_errors({**as_editor_reads, "name": 7}))
     assert "name: Tiny-1B" in text
     check = cli("check", str(path))
     assert check.exit_code == 0, check.output
+
+
+def test_init_keeps_a_schema_file_that_is_already_there(cli, tmp_path):
+    (tmp_path / "release.schema.json").write_text('{"title": "mine"}', encoding="utf-8")
+    assert cli("init", str(tmp_path / "modelcard.yaml")).exit_code == 0
+    assert (tmp_path / "release.schema.json").read_text(encoding="utf-8") == '{"title": "mine"}'
+    assert (tmp_path / "modelcard.yaml").read_text().startswith("# yaml-language-server: $schema=release.schema.json\n")
 
 
 def _report_validator() -> jsonschema.Draft202012Validator:
