@@ -1,17 +1,26 @@
 """The name a naming clause judges (Meta Llama 3 §1.b.i: "Llama 3" at the beginning of the
 name): the name the Hub shows for the model, not the card's boilerplate around it.
 
-Readers give a release's name as the card states it (a title, an ``organisation/name`` id);
-``judged_name`` drops what is not the model's name, ``begins_with`` compares as a reader
-would ("Llama-3-8B-Chat" begins with "Llama 3").
+The Hub names a model by its repository, so ``hub_name`` judges, in order: the repository name
+of ``hf_repo``; the ``model_name`` the card's metadata states (what the Hub's model-index
+shows); the release's name, which for a card is its title or, without one, its file's name
+(``org__name.md`` in a folder of cards, a README.md's folder). ``judged_name`` drops what is
+not the model's name (an organisation prefix, "Model Card for"), ``begins_with`` compares as a
+reader would ("Llama-3-8B-Chat" begins with "Llama 3"). ``publisher`` is the organisation the
+name or repository gives, so that a licensor's own models are not judged as derivatives.
 """
 
 from __future__ import annotations
 
 import re
 
+from modelcards.schema import Release
+
 _BOILERPLATE = re.compile(r"(?:model\s+card\s+(?:for|of)|model\s+card:)\s*", re.IGNORECASE)
 _ORGANISATION = re.compile(r"[\w.-]+/(?=[^/\s])")
+_FILE_ORGANISATION = re.compile(r"(?:\d+__)?([\w.-]+?)__(?=[^_\s])")
+"""``org__name`` as a folder of cards names its files (``org/name`` with ``/`` written ``__``),
+optionally led by an index (``0042__org__name``)."""
 
 
 def judged_name(name: str) -> str:
@@ -20,8 +29,30 @@ def judged_name(name: str) -> str:
     name = name.strip()
     name = _BOILERPLATE.sub("", name, count=1) if _BOILERPLATE.match(name) else name
     name = name.strip().strip("`*\"'")
-    found = _ORGANISATION.match(name)
+    found = _ORGANISATION.match(name) or _FILE_ORGANISATION.match(name)
     return name[found.end():] if found else name
+
+
+def publisher(name: str | None) -> str | None:
+    """The organisation of an ``org/name`` or ``org__name`` name, lower-cased; None without one."""
+    if not name:
+        return None
+    name = name.strip()
+    found = _ORGANISATION.match(name)
+    if found:
+        return name[:found.end() - 1].lower()
+    found = _FILE_ORGANISATION.match(name)
+    return found.group(1).lower() if found else None
+
+
+def hub_name(release: Release) -> str:
+    """The name the Hub shows for ``release`` (see the module's docstring), unjudged."""
+    if release.hf_repo and "/" in release.hf_repo.strip("/"):
+        return release.hf_repo.strip("/")
+    stated = release.extra.get("model_name")
+    if isinstance(stated, str) and stated.strip():
+        return stated.strip()
+    return release.name
 
 
 def _words(text: str) -> str:
