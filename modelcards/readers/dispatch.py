@@ -9,7 +9,7 @@ neither a card nor a MOT record (a manifest needs no import).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from modelcards.errors import InputError
@@ -89,7 +89,25 @@ def read_text(text: str, path: str, *, markdown: bool | None = None,
 
 
 def read(path: str) -> Source:
-    return read_text(read_file_text(path), path)
+    """The Source of a file: a card also takes in the Hub's ``.eval_results/*.yaml`` beside it."""
+    return with_eval_results(read_text(read_file_text(path), path))
+
+
+def with_eval_results(source: Source) -> Source:
+    """A card's source with the evaluation results of the ``.eval_results/*.yaml`` files next to
+    it added after its model-index results (``readers/eval_results.py``); any other source as it is."""
+    if source.kind != "hf-card":
+        return source
+    from modelcards.readers.eval_results import merged, read_eval_results
+
+    entries = read_eval_results(source.path)
+    if not entries:
+        return source
+    from modelcards.schema import EvalResult
+
+    held = [r.model_dump() for r in source.release.evaluation]
+    evaluation = [EvalResult.model_validate(r) for r in merged(held, entries)]
+    return replace(source, release=source.release.model_copy(update={"evaluation": evaluation}))
 
 
 Download = Callable[[str], tuple[str, str]]
@@ -106,7 +124,7 @@ def read_import(src: str, *, download: Download | None = None) -> Source:
             raise InputError.single("reading a Hub repository needs the Hub: use `modelcards import`", src)
         text, origin = download(src[3:])
     else:
-        text, origin = read_file_text(src), src
+        return with_eval_results(_imported(read_file_text(src), src))
     return _imported(text, origin)
 
 
