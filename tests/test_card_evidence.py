@@ -184,3 +184,72 @@ def test_the_audit_gives_each_card_its_own_evidence(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     checked = [analyze(read(row["source"])).to_dict()["openness"] for row in rows]
     assert [row["openness"] for row in rows] == checked
+
+
+@pytest.mark.parametrize("line", [
+    "<img src=\"https://github.com/acme/acme-7b/raw/main/logo.png\" width=\"300\"/>",
+    "Report problems [here](https://github.com/acme/acme-7b/issues/new).",
+    "See our evaluation methodology [here](https://github.com/acme/acme-7b/blob/main/eval_methodology.md).",
+    "- **License:** [our license](https://huggingface.co/spaces/acme/acme-7b-license), see its source",
+    "[![Star](https://img.shields.io/github/stars/acme/acme-7b)](https://github.com/acme/acme-7b/stargazers)",
+    "**More of our models: [awesome-acme-models](https://github.com/acme/awesome-acme-models)**",
+])
+def test_images_documents_issue_pages_and_license_spaces_of_its_own_repository_are_not_code(line: str) -> None:
+    found = components(card(line))
+    assert all(found[c]["status"] == "missing" for c in ("training-code", "inference-code", "evaluation-code",
+                                                         "model-architecture"))
+
+
+def test_the_readme_at_a_repositorys_root_stands_for_the_repository() -> None:
+    found = components(card("Our training code: [repository](https://github.com/acme/acme-7b/blob/main/README.md)"))
+    assert found["training-code"]["evidence"][0]["url"] == "https://github.com/acme/acme-7b/blob/main/README.md"
+
+
+def test_libraries_listed_under_a_software_heading_and_links_in_a_community_section_are_not_its_code() -> None:
+    body = ("## Training\n\n### Software\n\n* [DeepSpeed](https://github.com/acme/DeepSpeed)\n\n"
+            "## Community\n\nContribute to our evaluation tools: [Github repository](https://github.com/acme/acme-eval)")
+    found = components(card(body))
+    assert found["training-code"]["status"] == found["evaluation-code"]["status"] == "missing"
+
+
+def test_a_tool_organisation_is_the_producer_on_its_own_models_card() -> None:
+    body = "- **Repository:** https://github.com/lm-sys/FastChat"
+    own = read_text(BASE.format(body=body, extra=""), "cards/0001__lmsys__vicuna-13b-v1.5.md")
+    assert components(own)["inference-code"]["evidence"][0]["url"] == "https://github.com/lm-sys/FastChat"
+    other = components(card("- **Repository:** https://github.com/lm-sys/FastChat"))
+    assert other["inference-code"]["status"] == "missing"  # the same link on another producer's card
+
+
+def test_the_paper_of_the_model_the_line_names_is_its_own_even_as_a_non_finetuned_version() -> None:
+    source = read_text(BASE.format(body="This is a non-finetuned version of the RAG-Token model of the paper "
+                                        "[Retrieval-Augmented Generation](https://arxiv.org/pdf/2005.11401.pdf)",
+                                   extra=""), "facebook/rag-token-base/README.md")
+    assert components(source)["research-paper"]["evidence"][0]["url"] == "https://arxiv.org/pdf/2005.11401.pdf"
+    derived = read_text(BASE.format(body="A fine-tuned version of the RAG-Token model of the paper "
+                                         "[RAG](https://arxiv.org/pdf/2005.11401.pdf)", extra=""),
+                        "someone/rag-token-legal/README.md")
+    assert components(derived)["research-paper"]["status"] == "missing"
+
+
+def test_a_labelled_research_paper_link_without_its_scheme_and_an_html_paper_link_are_its_paper() -> None:
+    found = components(card('**Research Paper** ["Acme: a model"](arxiv.org/abs/2307.09288)\n\n'
+                            'License: https://acme.example/license'))
+    assert found["research-paper"]["evidence"][0]["url"] == "https://arxiv.org/abs/2307.09288"
+    html = components(card('<a href="https://arxiv.org/pdf/2309.11235.pdf">Paper</a>'))
+    assert html["research-paper"]["evidence"][0]["url"] == "https://arxiv.org/pdf/2309.11235.pdf"
+
+
+def test_a_base_model_of_the_same_producer_keeps_the_citation_its_own() -> None:
+    body = "## Citation\n\n```bibtex\n@article{acme, eprint={2407.10671}}\n```"
+    same = components(card(body, extra="base_model: acme/Acme-7B-Base\n"))
+    assert same["research-paper"]["evidence"][0]["url"] == "https://arxiv.org/abs/2407.10671"
+    other = components(card(body, extra="base_model: meta-llama/Llama-2-7b-hf\n"))
+    assert other["research-paper"]["status"] == "missing"
+
+
+def test_a_past_participle_describes_the_model_and_reproducing_wording_makes_training_code() -> None:
+    described = components(card("[Acme](https://github.com/acme/acme-7b) is a model trained on Acme corpora."))
+    assert described["training-code"]["status"] == "missing"
+    assert described["inference-code"]["status"] == "unlicensed"
+    reproduce = components(card("The source code to reproduce our results: https://github.com/acme/acme-7b"))
+    assert reproduce["training-code"]["status"] == "unlicensed"

@@ -21,22 +21,39 @@ Components:
   repository holds the modelling code (the Hub's ``custom_code`` tag, ``auto_map``), or when
   the text presents a code link as the model's architecture or implementation.
 - research-paper / technical-report: arXiv, ACL Anthology, OpenReview and PDF links, and
-  arXiv ids of BibTeX under a citation heading. A link is the model's own paper when its line
-  presents it so ("our paper", "technical report", "Paper:", "we present"), or when it is
-  under a Citation / Paper heading of a card with no base model (a derivative's citation is its
-  base's or its method's paper). Never under "Related work", "References",
-  "Acknowledgements", a base-model / original-model / quantisation heading, nor on a line that
-  credits another work ("based on", "base model", "original", "method", "inspired"). Wording
-  with "report" makes it a technical report, else a research paper. The Hub's ``arxiv:`` tags
-  are added by the Hub for every arXiv link of a card, so they are not evidence by themselves.
+  arXiv ids of BibTeX under a citation heading (and ``[...](arxiv.org/abs/...)`` written
+  without its scheme, as Meta's Llama 2 cards do). A link is the model's own paper when its line
+  presents it so ("our paper", "technical report", "Paper:", a bold "**Research Paper**" label,
+  an HTML ``>Paper</a>``, "we present"), when the line names this model as the paper's ("This
+  is the RAG-Token Model of the paper [...]", even as "a non-finetuned version of"; not "a
+  fine-tuned version of", "based on", "original"), or when it is under a Citation / Paper
+  heading of a card with no base model of another producer (a derivative's citation is its
+  base's or its method's paper; Qwen2.5-7B-Instruct on Qwen/Qwen2.5-7B shares its producer's
+  technical report). Never under "Related work", "References", "Acknowledgements", "Community",
+  a base-model / original-model / quantisation heading, nor on a line that credits another work
+  ("based on", "base model", "original", "method", "inspired"). Wording with "report" makes it a
+  technical report, else a research paper. The Hub's ``arxiv:`` tags are added by the Hub for
+  every arXiv link of a card, so they are not evidence by themselves. Known limit: a card that
+  pastes its base's card text (a "# **Llama 2**" section, a BibTeX of OPT on an OPT fine-tune)
+  without a base_model key or an "original model" heading takes the base's paper as its own.
 - training / inference / evaluation / data-preprocessing code: GitHub, GitLab, Codeberg
   repository links and Spaces, on a line or under a heading that presents them as code
   (repository, code, implementation, scripts), and as this model's: the line says "our" /
   "official", or the repository's owner or name shares a distinctive word with the model's
-  name. Tools a card credits (transformers, llama.cpp, unsloth, axolotl, mergekit, web UIs, a
-  line that says "using", "with", "merged", "fine-tuned from", "compatible") are not. The
-  wording picks the component; a bare repository counts
-  as inference code. The code's license is unknown unless the card states it: ``unlicensed``.
+  name; a tool organisation's repository is this model's code on that organisation's own card
+  (lm-sys/FastChat on lmsys/vicuna-*: the owner is compared without ``-`` and ``_``). Tools a
+  card credits (transformers, llama.cpp, unsloth, axolotl, mergekit, web UIs, the libraries of a
+  "Software" section, a line that says "using", "with", "merged", "fine-tuned from",
+  "compatible") are not, nor are a repository's issue / star / fork pages, the documents and
+  images in it (a ``.md`` methodology, a logo; its root README stands for the repository),
+  "awesome-" link lists, Spaces holding a license text or a leaderboard, nor links in a
+  "Community" section. The wording picks the component ("training", "to train", "fine-tuning",
+  "reproduce" make training code; a past participle, "a model trained on", describes the model,
+  not the link); a bare repository counts as inference code. Known limit: wording is read from
+  the link's line only. The code's license is unknown unless the card states it:
+  ``unlicensed``. A repository link does not make model-architecture (see above), though the
+  Model Openness Tool's reviewers count the model's own repository and the library's code as
+  its architecture (scripts/card_conformance.py: 1 of 27 found).
 - datasets / data-card: ``datasets:`` ids (their licenses come from the sourced
   known-datasets table in ``openness_facts``, else stay unknown); a data card when a Hub
   dataset id is named (its Hub dataset card) or a training-data section says something.
@@ -75,17 +92,31 @@ _PAPER = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|aclanthology
                     r"|[^\s]+\.pdf$)", re.IGNORECASE)
 _OWN_PAPER = re.compile(r"\bour (?:paper|(?:technical |tech )?report|work|preprint|publication)\b|\btechnical report\b"
                         r"|\btech report\b|\bpaper\s*(?:\*\*)?\s*:|\bwe (?:present|introduce|propose)\b"
-                        r"|\bthis paper\b|\baccompanying paper\b|\bpaper\]\(", re.IGNORECASE)
+                        r"|\bthis paper\b|\baccompanying paper\b|\bpaper\]\(|>\s*(?:paper|technical report)\s*</a>"
+                        r"|\*\*\s*(?:research )?paper\s*\*\*",
+                        re.IGNORECASE)
 _NOT_OWN_SECTION = re.compile(r"related|reference|acknowledg|base model|original model|quanti[sz]|credit|thanks"
-                              r"|inspired|prior work|background", re.IGNORECASE)
+                              r"|inspired|prior work|background|^software\b|communit", re.IGNORECASE)
 _NOT_OWN_LINE = re.compile(r"\bbased on\b|\bbase model\b|\boriginal\b|\bmethod\b|\binspired\b|\bfollowing\b"
                            r"|\bversion (?:of|from)\b|\bfine-?tunn?ed (?:version )?(?:from|of)\b"
                            r"|\binitiali[sz]ed from\b|\bderived from\b|\bbaseline\b|^\|"
                            r"|\bproposed (?:by|in)\b|\bthanks?\b|\bcredit|\bquantiz|\bquantis", re.IGNORECASE)
+_PAPER_OF_MODEL = re.compile(r"\bmodel (?:of|from|in) (?:the\s+)+paper\b"
+                             r"|\b(?:introduced|presented|described) in (?:the\s+)+paper\b", re.IGNORECASE)
+_DERIVED_LINE = re.compile(r"(?<!non-)\bfine-?tun\w* (?:version )?(?:of|from|on)\b|\bbased on\b|\boriginal\b",
+                           re.IGNORECASE)
 _CITATION = re.compile(r"citation|cite|bibtex|^papers?$|publication", re.IGNORECASE)
 
 _CODE_HOST = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)"
                         r"|https?://huggingface\.co/spaces/([\w.-]+)/([\w.-]+)", re.IGNORECASE)
+_NOT_CODE = re.compile(r"^https?://[^/]+/[^/]+/[^/?#]+/(?:stargazers|network|forks?|watchers|issues|pulls|discussions)\b"
+                       r"|^https?://[^/]+/[^/]+/awesome[-_]"
+                       r"|(?<!/blob/main/README)(?<!/blob/master/README)"
+                       r"\.(?:md|markdown|txt|rst|pdf|png|jpe?g|gif|svg|webp)(?:[?#].*)?$"
+                       r"|huggingface\.co/spaces/[^/]+/[^/?#]*(?:licen[cs]e|leaderboard|arena)", re.IGNORECASE)
+"""Links to a code host that are not code: a repository's social pages, documents and images
+in it (a methodology ``.md``, a logo), "awesome-" lists of links, Spaces that hold a license
+text or a leaderboard. The README at a repository's root stands for the repository itself."""
 _TOOL_ORGS = frozenset({
     "huggingface", "ggerganov", "ggml-org", "unslothai", "openaccess-ai-collective", "axolotl-ai-cloud",
     "vllm-project", "oobabooga", "ollama", "lm-sys", "turboderp", "autogptq", "casper-hansen", "mlc-ai",
@@ -122,11 +153,11 @@ _CODE_KINDS = (
     ("data-preprocessing-code", re.compile(r"preprocess|data (?:processing|pipeline|cleaning|filtering)|dedup",
                                            re.IGNORECASE)),
     ("evaluation-code", re.compile(r"\beval(?:uation)?\b|\bbenchmark", re.IGNORECASE)),
-    ("training-code", re.compile(r"\btrain|fine-?tun|pre-?train", re.IGNORECASE)),
+    ("training-code", re.compile(r"\b(?:pre-?|re)?train(?!ed)|fine-?tun(?!ed)|reproduc", re.IGNORECASE)),
     ("model-architecture", re.compile(r"architecture|modell?ing code|implementation", re.IGNORECASE)),
 )
 _KIND_WORDS = {"data-preprocessing-code": ("preprocess", "data ", "dedup"),
-               "evaluation-code": ("eval", "benchmark"), "training-code": ("train", "fine", "pre"),
+               "evaluation-code": ("eval", "benchmark"), "training-code": ("train", "fine", "reproduc"),
                "model-architecture": ("architecture", "model", "implementation")}
 _code_kinds = tuple((cid, gated(wording, _KIND_WORDS[cid])) for cid, wording in _CODE_KINDS)
 _EVAL_SECTION = re.compile(r"eval|result|benchmark|performance|leaderboard", re.IGNORECASE)
@@ -184,7 +215,7 @@ def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None]
     gated = any(isinstance(k, str) and k.startswith("extra_gated") for k in meta)
     availability = {"availability": "gated"} if gated else {}
     tags = {t.lower() for t in meta.get("tags") or [] if isinstance(t, str)}
-    base = bool(meta.get("base_model"))
+    base = _derived(meta.get("base_model"), names)
     if not _no_weights(meta, scan):
         weights_key = next((k for k in ("library_name", "base_model_relation", "pipeline_tag", "model-index")
                             if meta.get(k)), None)
@@ -219,6 +250,18 @@ def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None]
     return found
 
 
+def _derived(base_model: Any, names: frozenset[str]) -> bool:
+    """The card names a base model of another producer: a base model whose organisation is not
+    this card's (Qwen/Qwen2.5-7B-Instruct on Qwen/Qwen2.5-7B shares its base's technical report
+    and repository; a fine-tune of meta-llama/Llama-2-70b-hf does not)."""
+    bases = [base_model] if isinstance(base_model, str) else base_model if isinstance(base_model, list) else []
+    ids = [b for b in bases if isinstance(b, str) and b.strip()]
+    if not ids:
+        return bool(base_model)
+    return any("/" not in b or b.split("/", 1)[0].lower().replace("-", "").replace("_", "") not in names
+               for b in ids)
+
+
 _NO_WEIGHTS = re.compile(r"\bweights?\b|\bcheckpoints?\b|\bmodel files?\b", re.IGNORECASE)
 
 
@@ -239,38 +282,51 @@ WORTH_A_LOOK = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/
                           re.IGNORECASE)
 """The hosts of papers, code and checkpoints: every other link is passed over at once."""
 EVIDENCE_URLS = re.compile(
-    r"https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/|openreview\.net/|github\.com/|gitlab\.com/|codeberg\.org/"
-    r"|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))(?:[^\s<>()\[\]\"'`|*]|\([^\s()<>]*\))*"
+    r"\]\(arxiv\.org/(?:abs|pdf)/[\w.]+"
+    r"|https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/|openreview\.net/|github\.com/|gitlab\.com/|codeberg\.org/"
+    r"|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))*"
     r"|https?://[^\s<>()\[\]\"'`|*]+\.pdf(?![\w/])")
-"""The URLs of ``card_scan._URL`` that ``WORTH_A_LOOK`` keeps, found directly in the body."""
+"""The URLs of ``card_scan._URL`` that ``WORTH_A_LOOK`` keeps, found directly in the body, and
+arXiv links written without their scheme as a Markdown link's target (``[paper](arxiv.org/abs/...)``,
+as Meta's Llama 2 cards write them: that match keeps its ``](``, which ``card_scan.scan`` drops).
+Every branch starts with a literal character, so the search skips between candidates instead of
+trying the pattern at every offset; runs of URL characters are matched in one step (``++``)."""
 
 
 def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None:
     url, context, section = hit.text, hit.context, hit.section
+    url = url.rstrip("}")  # a BibTeX url={...} field
+    if url.startswith("arxiv.org/"):
+        url = "https://" + url
     if WORTH_A_LOOK.match(url) is None:
         return
     checkpoint = _CHECKPOINT_URL.search(url) is not None
     paper = not checkpoint and _PAPER.match(url) is not None
-    code = None if checkpoint or paper or hit.in_code else _CODE_HOST.match(url)
+    code = None if checkpoint or paper or hit.in_code or _NOT_CODE.search(url) else _CODE_HOST.match(url)
     if not (checkpoint or paper or code):
         return
-    if any(_NOT_OWN_SECTION.search(title) for title in section) or _not_own_line(context):
+    if any(_NOT_OWN_SECTION.search(title) for title in section):
+        return
+    if _not_own_line(context) and not (paper and _paper_of_this_model(context, names)):
         return
     if checkpoint:
         _add(found, "model-parameters-intermediate", _url(url, hit.line))
         return
     if paper:
         own = (bool(_own_paper(context)) and (not has_base or "our" in context.lower())) or \
-            (not has_base and any(_CITATION.search(title) for title in section))
+            (not has_base and any(_CITATION.search(title) for title in section)) or \
+            (not has_base and _paper_of_this_model(context, names))
         if own:
             report = "report" in context.lower() or any("report" in t.lower() for t in section)
             _add(found, "technical-report" if report else "research-paper", _url(url, hit.line), location=url)
         return
     assert code is not None
     org = (code.group(1) or code.group(3) or "").lower()
-    if org in _TOOL_ORGS or _tool_line(context):
+    repo = code.group(2) or code.group(4) or ""
+    producer = org.replace("-", "").replace("_", "") in names  # lm-sys/FastChat on lmsys/vicuna
+    if (org in _TOOL_ORGS and not producer) or _tool_line(context):
         return
-    ours = bool(_ours(context)) or bool(name_tokens(org, code.group(2) or code.group(4) or "") & names)
+    ours = producer or bool(_ours(context)) or bool(name_tokens(org, repo) & names)
     if not ours or not (_own_code(context) or any(_own_code(t) for t in section)):
         return
     where = " ".join((*section, context))
@@ -278,6 +334,15 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     if kind is None:
         kind = next((cid for cid, wording in _code_kinds if wording(where)), "inference-code")
     _add(found, kind, _url(url, hit.line), location=url)
+
+
+def _paper_of_this_model(context: str, names: frozenset[str]) -> bool:
+    """The line presents the paper as the one of a model it names, and that model is this one:
+    "This is the RAG-Token Model of the paper [...]" on facebook/rag-token-nq; not "fine-tuned
+    from the model of the paper"."""
+    of_model = _PAPER_OF_MODEL.search(context)
+    return of_model is not None and _DERIVED_LINE.search(context) is None and \
+        bool(name_tokens(context[:of_model.start()]) & names)
 
 
 _CLAIM_OF = {"open source": "open_source", "open-source": "open_source", "opensource": "open_source",

@@ -201,6 +201,15 @@ def _closing_end(body: str, fences: list[_Fence], index: int) -> int:
     return len(body)
 
 
+def _url_hit(match: re.Match[str]) -> tuple[int, str, str]:
+    """(offset, "url", URL) of a URL match; a match of a Markdown link's target written without
+    its scheme (``](arxiv.org/abs/...)``, see ``card_evidence.EVIDENCE_URLS``) leaves out its ``](``."""
+    text = match.group()
+    if text.startswith("]("):
+        return match.start() + 2, "url", text[2:]
+    return match.start(), "url", text
+
+
 def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) -> Scan:
     """The links, phrases and headings of ``body``; ``first_line`` is the card file's line of
     the body's first line; ``urls``: the pattern of the URLs to keep (all when None)."""
@@ -239,8 +248,8 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
         i = bisect_right(head_at, pos) - 1
         return paths[i] if i >= 0 else ()
 
-    found: list[tuple[int, str, str]] = [(m.start(), "url", m.group()) for m in (urls or _URL).finditer(body)] \
-        if "http" in body else []
+    found: list[tuple[int, str, str]] = [_url_hit(m) for m in (urls or _URL).finditer(body)] \
+        if "http" in body or "arxiv.org/" in body else []
     found.extend(_phrase_hits(body))
     found.sort()
     links: list[Hit] = []
@@ -270,7 +279,8 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
     return Scan(tuple(links), tuple(phrases), tuple(headings), not body or body.isspace(), body, tuple(head_at))
 
 
-_EPRINT = re.compile(r"eprint\s*=\s*[{\"]\s*(\d{4}\.\d{4,5})")
+_EPRINT = re.compile(r"(?:eprint\s*=\s*[{\"]\s*|arXiv:\s*)(\d{4}\.\d{4,5})")
+"""An arXiv id in BibTeX: ``eprint={2309.11235}``, or ``journal={arXiv preprint arXiv:2309.11235}``."""
 
 
 def _eprints(body: str, region: tuple[int, int], line: int, where: tuple[str, ...], links: list[Hit]) -> None:
