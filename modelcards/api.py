@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Union
 if TYPE_CHECKING:
     from modelcards.config import Settings
     from modelcards.readers.dispatch import Source
-    from modelcards.renderers.outputs import Plan
+    from modelcards.renderers.outputs import ExportOptions, Plan
     from modelcards.report import Report
     from modelcards.schema import Release
 
@@ -132,7 +132,8 @@ def _with_hub_licenses(source: Source, on_note: Callable[[str], None] | None) ->
 
 
 def plan(source_or_release: Source | Release, out_dir: PathLike, report: Report | None = None, *,
-         formats: Sequence[str] | None = None, templates: str | None = None, force: bool = False) -> Plan:
+         formats: Sequence[str] | None = None, templates: str | None = None, force: bool = False,
+         options: ExportOptions | None = None) -> Plan:
     """What ``render`` would write, and what it refuses to overwrite; writes nothing. Without a
     ``report``, the release is analysed here."""
     from modelcards.renderers import outputs
@@ -141,11 +142,12 @@ def plan(source_or_release: Source | Release, out_dir: PathLike, report: Report 
         report = analyze(source_or_release)
     release = source_or_release if _is_release(source_or_release) else source_or_release.release  # type: ignore[union-attr]
     return outputs.plan(release, os.fspath(out_dir), report, formats=list(formats) if formats else None,
-                        templates=templates, force=force)
+                        templates=templates, force=force, options=options)
 
 
 def render(source_or_release: Source | Release, out_dir: PathLike, report: Report | None = None, *,
-           formats: Sequence[str] | None = None, templates: str | None = None, force: bool = False) -> list[str]:
+           formats: Sequence[str] | None = None, templates: str | None = None, force: bool = False,
+           options: ExportOptions | None = None) -> list[str]:
     """Write the release's outputs (README.md, modelcard.json, ...) into ``out_dir``; returns the paths
     written (unchanged files are not). Without a ``report``, the release is analysed first.
 
@@ -154,5 +156,6 @@ def render(source_or_release: Source | Release, out_dir: PathLike, report: Repor
     nothing is written then."""
     from modelcards.renderers import outputs
 
-    planned = plan(source_or_release, out_dir, report, formats=formats, templates=templates, force=force)
+    planned = plan(source_or_release, out_dir, report, formats=formats, templates=templates, force=force,
+                   options=options)
     return [str(path) for path in outputs.write(planned)]

@@ -392,8 +392,13 @@ def _write_audit_report(path: str, summary: Any) -> None:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True),
               help="Directory of templates overriding the shipped ones (e.g. README.md.j2).")
 @click.option("--force", is_flag=True, help="Overwrite hand edits inside generated blocks.")
+@click.option("--weights", "weights_dir", type=click.Path(), default=None,
+              help="Folder of the weight files: their SHA-256 digests go into the SPDX and CycloneDX BOMs.")
+@click.option("--cyclonedx-version", type=click.Choice(["1.6", "1.7"]), default="1.7", show_default=True,
+              help="CycloneDX version of modelcard.cdx.json.")
 def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, formats: str | None,
-           list_formats: bool, templates: str | None, force: bool) -> None:
+           list_formats: bool, templates: str | None, force: bool, weights_dir: str | None,
+           cyclonedx_version: str) -> None:
     """Render each manifest in PATHS into README.md, modelcard.json and the other outputs.
 
     Text you add to README.md outside the generated blocks, or inside `modelcards:user` blocks
@@ -433,12 +438,14 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
     for path in paths:
         target = out_dir if out_dir is not None else (os.path.dirname(path) or ".")
         status = max(status, _render_one(path, target, selected, templates or settings.templates, force,
-                                         check_only))
+                                         check_only, weights_dir, cyclonedx_version))
     sys.exit(status)
 
 
 def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: str | None, force: bool,
-                check_only: bool) -> int:
+                check_only: bool, weights_dir: str | None = None, cyclonedx_version: str = "1.7") -> int:
+    import dataclasses
+
     from modelcards import api
     from modelcards.errors import InputError
     from modelcards.renderers import outputs
@@ -446,10 +453,17 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
     try:
         with _doing("reading", path):
             source = api.read(path)
+        if weights_dir is not None:
+            from modelcards.readers.weight_digests import with_weight_digests
+
+            with _doing("hashing", weights_dir):
+                source = dataclasses.replace(source, release=with_weight_digests(source.release, weights_dir,
+                                                                                 sys.stderr))
         with _doing("checking", path):
             report = api.check(source)
         with _doing("rendering", path):
-            planned = api.plan(source, out_dir, report, formats=selected, templates=templates, force=force)
+            planned = api.plan(source, out_dir, report, formats=selected, templates=templates, force=force,
+                               options=outputs.ExportOptions(cyclonedx_version=cyclonedx_version))
     except InputError as err:
         _echo_problems(err.problems)
         return EXIT_INPUT

@@ -137,16 +137,28 @@ FULL = """\
 """
 
 
-def _schema_holds_every_entry_field() -> bool:
-    from modelcards.schema import EvalDataset, EvalResult
-
-    return "revision" in EvalDataset.model_fields and {
-        "date", "notes", "verify_token", "source_user", "source_org"} <= set(EvalResult.model_fields)
-
-
-@pytest.mark.xfail(not _schema_holds_every_entry_field(), strict=True,
-                   reason="schema.EvalResult has no date/notes/verify_token/source_user/source_org and EvalDataset "
-                          "no revision yet (requested in the issue 20 report); remove this mark when it does")
 def test_every_field_of_an_entry_is_written_back(tmp_path):
     first = read(repo(tmp_path, **{"hle.yaml": FULL})).release
     assert yaml.safe_load(eval_results_yaml(first)) == yaml.safe_load(FULL)
+
+
+def test_render_writes_the_file_beside_the_readme_only_when_there_are_results(tmp_path):
+    from modelcards import api
+
+    with_results = tmp_path / "with" / "modelcard.yaml"
+    with_results.parent.mkdir()
+    with_results.write_text("name: Tiny-1B\nlicense: apache-2.0\nevaluation:\n"
+                            "  - {task_type: text-generation, dataset: {type: cais/mmlu, name: MMLU},"
+                            " metric_type: accuracy, metric_value: 0.42}\n", encoding="utf-8")
+    api.render(api.read(with_results), with_results.parent)
+    written = with_results.parent / ".eval_results" / "modelcards.yaml"
+    entries = parse_eval_result_entries(yaml.safe_load(written.read_text(encoding="utf-8")))
+    assert [(e.dataset_id, e.value) for e in entries] == [("cais/mmlu", 0.42)]
+    # the rendered README, read with the file beside it, holds each result once
+    assert len(read(str(with_results.parent / "README.md")).release.evaluation) == 1
+
+    without = tmp_path / "without" / "modelcard.yaml"
+    without.parent.mkdir()
+    without.write_text("name: Tiny-1B\nlicense: apache-2.0\n", encoding="utf-8")
+    api.render(api.read(without), without.parent)
+    assert not (without.parent / ".eval_results").exists()

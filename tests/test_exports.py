@@ -1,4 +1,4 @@
-"""Standard exports: SPDX 3.0.1 AI BOM, CycloneDX 1.6 ML-BOM, EU training-content summary, badge."""
+"""Standard exports: SPDX 3.0.1 AI BOM, CycloneDX 1.7 / 1.6 ML-BOM, EU training-content summary, badge."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from cyclonedx.schema import SchemaVersion
 from cyclonedx.validation.json import JsonStrictValidator
 
 import modelcards
+from modelcards.errors import InputError
+from modelcards.renderers import outputs
 from modelcards.renderers.badge import badge_svg, shields_endpoint
-from modelcards.renderers.cyclonedx import cyclonedx_json
+from modelcards.renderers.cyclonedx import CYCLONEDX_DEFAULT, CYCLONEDX_VERSIONS, cyclonedx_json
 from modelcards.renderers.spdx import spdx_document
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 
 def spdx_problems(text: str) -> list[str]:
@@ -38,6 +40,11 @@ def _report(release):
     return modelcards.analyze(release)
 
 
+def cyclonedx_errors(text: str, version: str) -> object:
+    """cyclonedx-python-lib's strict JSON validation of a BOM (None: valid)."""
+    return JsonStrictValidator(SchemaVersion.from_version(version)).validate_str(text)
+
+
 @pytest.mark.parametrize("manifest", EXAMPLES, ids=lambda p: p.parent.name)
 def test_every_example_exports_valid_spdx_and_cyclonedx(manifest):
     release = modelcards.load(str(manifest))
@@ -45,11 +52,35 @@ def test_every_example_exports_valid_spdx_and_cyclonedx(manifest):
     spdx_text = spdx_document(release, report)
     assert json.loads(spdx_text)["@context"] == "https://spdx.org/rdf/3.0.1/spdx-context.jsonld"
     assert spdx_problems(spdx_text) == []
-    errors = JsonStrictValidator(SchemaVersion.V1_6).validate_str(cyclonedx_json(release, report))
-    assert errors is None, errors
+    for version in ("1.6", "1.7"):
+        text = cyclonedx_json(release, report, version)
+        assert json.loads(text)["specVersion"] == version
+        assert json.loads(text)["$schema"] == f"http://cyclonedx.org/schema/bom-{version}.schema.json"
+        errors = cyclonedx_errors(text, version)
+        assert errors is None, errors
 
 
-def test_the_validators_reject_broken_documents():
+def test_the_default_cyclonedx_version_is_the_newest_the_library_validates():
+    newest = max(v for v in SchemaVersion if v.to_version() in CYCLONEDX_VERSIONS)
+    assert CYCLONEDX_DEFAULT == newest.to_version() == "1.7"
+    assert max(SchemaVersion).to_version() == CYCLONEDX_DEFAULT, "cyclonedx-python-lib validates a newer version"
+    # the CLI's copy of the choice (outputs, which imports no writer) is the writer's own
+    assert (outputs.CYCLONEDX_VERSIONS, outputs.CYCLONEDX_DEFAULT) == (CYCLONEDX_VERSIONS, CYCLONEDX_DEFAULT)
+
+
+def test_render_writes_the_chosen_cyclonedx_version(tmp_path):
+    release = modelcards.load(str(EXAMPLES[0]))
+    report = _report(release)
+    for version, expected in ((None, "1.7"), ("1.6", "1.6"), ("1.7", "1.7")):
+        options = None if version is None else outputs.ExportOptions(cyclonedx_version=version)
+        [planned] = outputs.plan(release, tmp_path, report, formats=["cyclonedx"], options=options).files
+        assert json.loads(planned.content)["specVersion"] == expected
+    with pytest.raises(InputError, match=r"'1\.5' is not one of 1\.6, 1\.7"):
+        outputs.ExportOptions(cyclonedx_version="1.5")
+
+
+@pytest.mark.parametrize("version", ["1.6", "1.7"])
+def test_the_validators_reject_broken_documents(version):
     release = modelcards.load(str(EXAMPLES[0]))
     report = _report(release)
     spdx_data = json.loads(spdx_document(release, report))
@@ -57,9 +88,12 @@ def test_the_validators_reject_broken_documents():
         if node["type"] == "ai_AIPackage":
             node["software_primaryPurpose"] = "not-a-purpose"
     assert spdx_problems(json.dumps(spdx_data))
-    cdx = json.loads(cyclonedx_json(release, report))
+    cdx = json.loads(cyclonedx_json(release, report, version))
     cdx["components"][0]["type"] = "ml-model"
-    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(json.dumps(cdx)) is not None
+    assert cyclonedx_errors(json.dumps(cdx), version) is not None
+    cdx = json.loads(cyclonedx_json(release, report, version))
+    cdx["components"][0]["hashes"] = [{"alg": "SHA-256", "content": "not-hex"}]
+    assert cyclonedx_errors(json.dumps(cdx), version) is not None
 
 
 RICH = """\
@@ -145,7 +179,10 @@ def test_cyclonedx_field_mapping(rich):
     release, report = rich
     bom = json.loads(cyclonedx_json(release, report))
     model, *data = bom["components"]
-    assert model["type"] == "machine-learning-model" and model["supplier"] == {"name": "Example Lab"}
+    assert model["type"] == "machine-learning-model"
+    assert model["supplier"] == model["manufacturer"] == {"name": "Example Lab",
+                                                          "contact": [{"email": "lab@example.org"}]}
+    assert model["purl"] == "pkg:huggingface/example/rich-model-7b"
     assert model["licenses"][0]["license"]["name"] == "Llama 3.1 Community License Agreement"
     card = model["modelCard"]
     assert card["modelParameters"]["task"] == "text-generation"
@@ -212,3 +249,71 @@ def test_render_names_the_files_and_links_the_badge(tmp_path, cli):
             "openness-shields.json"} <= names
     assert "![Class I - Open Science Model](openness.svg)" in (tmp_path / "README.md").read_text()
     assert cli("render", str(manifest), "-o", str(tmp_path), "--check").exit_code == 0
+
+
+BOM_GOLDEN = ["olmo-7b", "pythia-6.9b"]
+
+
+@pytest.mark.parametrize("name", BOM_GOLDEN)
+def test_golden_boms(name, tmp_path):
+    """Reviewed SPDX and CycloneDX outputs of the fully described examples; regenerate with
+    MODELCARDS_UPDATE_GOLDEN=1 after an intended change."""
+    import os
+
+
+    manifest = ROOT / "examples" / name / "modelcard.yaml"
+    golden = ROOT / "tests" / "golden" / name
+    modelcards.render(modelcards.load(str(manifest)), str(tmp_path), formats=["spdx", "cyclonedx"])
+    for filename in ("modelcard.spdx3.json", "modelcard.cdx.json"):
+        produced = (tmp_path / filename).read_text(encoding="utf-8")
+        if os.environ.get("MODELCARDS_UPDATE_GOLDEN"):
+            golden.mkdir(parents=True, exist_ok=True)
+            (golden / filename).write_text(produced, encoding="utf-8")
+        assert produced == (golden / filename).read_text(encoding="utf-8"), f"{name}/{filename} differs"
+
+
+FACTS = """\
+training_facts:
+  hyperparameters: {learning_rate: 3.0e-4, warmup_steps: 5000, schedule: linear}
+  compute: {flop: 1.2e23, hardware: 512 x A100-40GB, hours: 180000, energy_kwh: 104000, emissions_tco2eq: 75.05}
+  sources: [https://example.org/paper]
+"""
+
+
+def test_training_facts_and_safety_map_onto_both_boms(write):
+    release = modelcards.load(write("facts.yaml", RICH.replace("  training: Two stages.\n",
+                                                              "  training: Two stages.\n  safety: Red-teamed.\n")
+                                    + FACTS))
+    report = _report(release)
+    card = json.loads(cyclonedx_json(release, report))["components"][0]["modelCard"]
+    properties = {p["name"]: p["value"] for p in card["properties"]}
+    assert {k: v for k, v in properties.items() if k.startswith("modelcards:hyperparameter:")} == {
+        "modelcards:hyperparameter:learning_rate": "0.0003", "modelcards:hyperparameter:warmup_steps": "5000",
+        "modelcards:hyperparameter:schedule": "linear"}
+    assert properties["modelcards:training-compute-flop"] == "1.2e+23"
+    assert properties["modelcards:training-hardware"] == "512 x A100-40GB"
+    assert properties["modelcards:training-accelerator-hours"] == "180000"
+    assert properties["modelcards:safety"] == "Red-teamed."
+    assert card["considerations"]["environmentalConsiderations"]["energyConsumptions"] == [
+        {"activity": "training", "energyProviders": [], "activityEnergyCost": {"value": 104000.0, "unit": "kWh"},
+         "co2CostEquivalent": {"value": 75.05, "unit": "tCO2eq"}}]
+    for version in CYCLONEDX_VERSIONS:
+        assert cyclonedx_errors(cyclonedx_json(release, report, version), version) is None
+    text = spdx_document(release, report)
+    assert spdx_problems(text) == []
+    [model] = [n for n in json.loads(text)["@graph"] if n["type"] == "ai_AIPackage" and n["name"] == "Rich-Model-7B"]
+    assert [(e["key"], e["value"]) for e in model["ai_hyperparameter"]] == [
+        ("learning_rate", "0.0003"), ("warmup_steps", "5000"), ("schedule", "linear")]
+    [energy] = model["ai_energyConsumption"]["ai_trainingEnergyConsumption"]
+    assert (energy["ai_energyQuantity"], energy["ai_energyUnit"]) == ("104000.0", "kilowattHour")
+    assert model["ai_informationAboutTraining"] == (
+        "Two stages.\n\nPublished training facts: training compute 1.2e+23 FLOP; hardware 512 x A100-40GB; "
+        "180000 accelerator hours; emissions 75.05 tCO2eq.")
+    assert model["ai_limitation"].endswith("Safety: Red-teamed.")
+
+
+def test_emissions_without_energy_stay_a_property(write):
+    release = modelcards.load(write("facts.yaml", RICH + "training_facts: {compute: {emissions_tco2eq: 390}}\n"))
+    card = json.loads(cyclonedx_json(release, _report(release)))["components"][0]["modelCard"]
+    assert card["considerations"]["environmentalConsiderations"] == {
+        "properties": [{"name": "modelcards:training-emissions-tco2eq", "value": "390"}]}

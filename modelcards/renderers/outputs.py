@@ -18,11 +18,36 @@ from modelcards.schema import Release
 README = "README.md"
 
 
+CYCLONEDX_VERSIONS = ("1.6", "1.7")
+CYCLONEDX_DEFAULT = "1.7"
+"""Mirrors of renderers.cyclonedx's (a test holds them equal), so the CLI can offer the choice
+without importing the writer."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices of the standard exports (``render --cyclonedx-version``)."""
+
+    cyclonedx_version: str = CYCLONEDX_DEFAULT
+
+    def __post_init__(self) -> None:
+        if self.cyclonedx_version not in CYCLONEDX_VERSIONS:
+            raise InputError.single(f"CycloneDX version {self.cyclonedx_version!r} is not one of "
+                                    f"{', '.join(CYCLONEDX_VERSIONS)}", "--cyclonedx-version")
+
+
 @dataclass(frozen=True)
 class Emitter:
     filename: str
     produce: Callable[[Release, Report], str]
     description: str
+    produce_with: Callable[[Release, Report, ExportOptions], str] | None = None
+    """The producer for formats that take ExportOptions (``produce`` then uses the defaults)."""
+
+    def text(self, release: Release, report: Report, options: ExportOptions | None = None) -> str:
+        if self.produce_with is not None:
+            return self.produce_with(release, report, options or ExportOptions())
+        return self.produce(release, report)
 
 
 def _readme_placeholder(release: Release, report: Report) -> str:  # pragma: no cover - merged specially
@@ -48,9 +73,13 @@ def _spdx(release: Release, report: Report) -> str:
 
 
 def _cyclonedx(release: Release, report: Report) -> str:
+    return _cyclonedx_with(release, report, ExportOptions())
+
+
+def _cyclonedx_with(release: Release, report: Report, options: ExportOptions) -> str:
     from modelcards.renderers.cyclonedx import cyclonedx_json
 
-    return cyclonedx_json(release, report)
+    return cyclonedx_json(release, report, options.cyclonedx_version)
 
 
 def _eu_summary(release: Release, report: Report) -> str:
@@ -58,6 +87,12 @@ def _eu_summary(release: Release, report: Report) -> str:
     from modelcards.renderers.readme import template_context
 
     return environment(None).get_template("eu-training-summary.md.j2").render(template_context(release, report))
+
+
+def _eval_results(release: Release, report: Report) -> str:
+    from modelcards.renderers.eval_results_yaml import eval_results_yaml
+
+    return eval_results_yaml(release)
 
 
 def _badge(release: Release, report: Report) -> str:
@@ -78,9 +113,12 @@ EMITTERS: dict[str, Emitter] = {
     "json": Emitter("modelcard.json", _modelcard_json, "release + report (schemas/modelcard.schema.json)"),
     "mot": Emitter("mot.yaml", _mot_yaml, "Model Openness Tool record"),
     "spdx": Emitter("modelcard.spdx3.json", _spdx, "SPDX 3.0.1 AI BOM (JSON-LD; AI and Dataset profiles)"),
-    "cyclonedx": Emitter("modelcard.cdx.json", _cyclonedx, "CycloneDX 1.6 ML-BOM (JSON)"),
+    "cyclonedx": Emitter("modelcard.cdx.json", _cyclonedx, f"CycloneDX {CYCLONEDX_DEFAULT} ML-BOM "
+                         f"(JSON; --cyclonedx-version {'|'.join(CYCLONEDX_VERSIONS)})", produce_with=_cyclonedx_with),
     "eu": Emitter("eu-training-summary.md", _eu_summary,
                   "EU AI Act public summary of training content (draft; TODO where unknown)"),
+    "eval-results": Emitter(".eval_results/modelcards.yaml", _eval_results,
+                            "the Hub's evaluation results format (written when the release has evaluation)"),
     "badge": Emitter(BADGE, _badge, "MOF openness badge (SVG)"),
     "shields": Emitter("openness-shields.json", _shields, "shields.io endpoint JSON for the badge"),
 }
@@ -229,9 +267,9 @@ def _stable_source(report: Report, out: Path) -> Report:
 
 def plan(release: Release, out_dir: str | Path, report: Report, *,
          formats: tuple[str, ...] | list[str] | None = None, templates: str | None = None,
-         force: bool = False) -> Plan:
+         force: bool = False, options: ExportOptions | None = None) -> Plan:
     """What rendering ``release`` with its ``report`` into ``out_dir`` would write. The report is
-    the caller's (``analyze``'s): rendering never analyses."""
+    the caller's (``analyze``'s): rendering never analyses. ``options``: choices of the exports."""
     out = Path(out_dir)
     source = report.source
     report = _stable_source(report, out)
@@ -239,12 +277,14 @@ def plan(release: Release, out_dir: str | Path, report: Report, *,
     selected = list(formats or DEFAULT_FORMATS)
     for name in selected:
         emitter = EMITTERS[name]
+        if name == "eval-results" and not release.evaluation:
+            continue
         path = out / emitter.filename
         if name == "readme":
             result.files.append(_plan_readme(path, release, report, templates, force, result.refusals,
                                              with_badge="badge" in selected, source=source))
         else:
-            result.files.append(PlannedFile(path, emitter.produce(release, report), _read(path)))
+            result.files.append(PlannedFile(path, emitter.text(release, report, options), _read(path)))
     return result
 
 
@@ -256,6 +296,7 @@ def write(planned: Plan) -> list[Path]:
     if planned.refusals:
         raise RenderRefused(list(planned.refusals))
     for directory in sorted({str(item.path.parent) for item in planned.files}):
+        Path(directory).mkdir(parents=True, exist_ok=True)  # .eval_results/
         remove_stale_temporaries(directory)
     written = []
     for item in planned.files:

@@ -7,14 +7,26 @@ the model is an ``ai_AIPackage``; each dataset a ``dataset_DatasetPackage``; lic
 ``trainedOn`` (pretraining / fine-tuning / preference) or ``testedOn`` (evaluation); each base
 model is an ``ai_AIPackage`` that is ``ancestorOf`` the release. Licenses that are not on the
 SPDX list appear as ``LicenseRef-`` ids, with their link in ``customIdToUri`` where known.
+
+Identity and integrity: the model's Hugging Face purl is its ``software_packageUrl`` (and a
+``packageUrl`` external identifier); the producer supplies and originates it; each weight file with
+a known SHA-256 is a ``software_File`` the model ``contains``, verified by that hash (a single
+weights file's hash also verifies the package). Training facts go to ``ai_hyperparameter``,
+``ai_energyConsumption`` (training, kWh) and ``ai_informationAboutTraining`` (compute, hardware,
+emissions, which the AI profile has no field for).
+
+Strict JSON: NaN and infinite numbers are refused by the schema (training facts) or left out
+(evaluation values), so none reaches the serializer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 
+from modelcards.renderers.identity import huggingface_purl, release_purl
 from modelcards.renderers.views import mof_verdict, osaid_word
 from modelcards.report import LicenseView, Report
 from modelcards.schema import Release
@@ -47,6 +59,25 @@ def license_expression(view: LicenseView | None) -> tuple[str, dict[str, str]]:
         return "NOASSERTION", {}
     refs = {term.id: term.url for term in view.terms if term.id.startswith("LicenseRef-") and term.url}
     return view.canonical, refs
+
+
+def _training_text(release: Release) -> str | None:
+    """The card's training prose, followed by the published compute facts the AI profile has no field for."""
+    parts = [release.card.training] if release.card.training else []
+    compute = release.training_facts.compute if release.training_facts else None
+    if compute:
+        facts = []
+        if compute.flop is not None:
+            facts.append(f"training compute {compute.flop:.3g} FLOP")
+        if compute.hardware:
+            facts.append(f"hardware {compute.hardware}")
+        if compute.hours is not None:
+            facts.append(f"{compute.hours:g} accelerator hours")
+        if compute.emissions_tco2eq is not None:
+            facts.append(f"emissions {compute.emissions_tco2eq:g} tCO2eq")
+        if facts:
+            parts.append("Published training facts: " + "; ".join(facts) + ".")
+    return "\n\n".join(parts) or None
 
 
 def spdx_document(release: Release, report: Report) -> str:
@@ -84,6 +115,13 @@ def spdx_document(release: Release, report: Report) -> str:
         software_primaryPurpose=spdx.software_SoftwarePurpose.model,
         suppliedBy=producer,
     )
+    if release.producer:
+        model.originatedBy.append(producer)
+    purl = release_purl(release)
+    if purl:
+        model.software_packageUrl = purl
+        model.externalIdentifier.append(spdx.ExternalIdentifier(
+            externalIdentifierType=spdx.ExternalIdentifierType.packageUrl, identifier=purl))
     if release.date:
         model.releaseTime = creation_time(release)
     if release.version:
@@ -100,19 +138,44 @@ def spdx_document(release: Release, report: Report) -> str:
             model.ai_typeOfModel.append(value)
     if release.model.pipeline_tag:
         model.ai_domain.append(release.model.pipeline_tag)
-    if release.card.training:
-        model.ai_informationAboutTraining = release.card.training
+    training = _training_text(release)
+    if training:
+        model.ai_informationAboutTraining = training
+    facts = release.training_facts
+    if facts:
+        for name, value in facts.hyperparameters.items():
+            model.ai_hyperparameter.append(spdx.DictionaryEntry(key=name, value=str(value)))
+        if facts.compute and facts.compute.energy_kwh is not None:
+            model.ai_energyConsumption = spdx.ai_EnergyConsumption(ai_trainingEnergyConsumption=[
+                spdx.ai_EnergyConsumptionDescription(ai_energyQuantity=facts.compute.energy_kwh,
+                                                     ai_energyUnit=spdx.ai_EnergyUnitType.kilowattHour)])
     if release.card.intended_use:
         model.ai_informationAboutApplication = release.card.intended_use
-    if release.card.limitations or release.card.bias_risks:
-        model.ai_limitation = "\n\n".join(t for t in (release.card.limitations, release.card.bias_risks) if t)
+    limits = (release.card.limitations, release.card.bias_risks,
+              f"Safety: {release.card.safety}" if release.card.safety else None)
+    if any(limits):
+        model.ai_limitation = "\n\n".join(t for t in limits if t)
     for result in release.evaluation:
+        if isinstance(result.metric_value, float) and not math.isfinite(result.metric_value):
+            continue  # no measurement, and JSON has no NaN
         model.ai_metric.append(spdx.DictionaryEntry(
             key=f"{result.dataset.name}: {result.metric_name or result.metric_type}", value=str(result.metric_value)))
     model.comment = (f"Model Openness Framework: {mof_verdict(report).label}; OSAID: {osaid_word(report)} "
                      "(assessed by modelcards).")
     objects.append(model)
     declare(model, model_id, release.license)
+    files = []
+    for index, weight in enumerate(release.weights, start=1):
+        files.append(spdx.software_File(
+            _id=f"{ns}weights-{index}", creationInfo=creation, name=weight.path,
+            software_primaryPurpose=spdx.software_SoftwarePurpose.model,
+            verifiedUsing=[spdx.Hash(algorithm=spdx.HashAlgorithm.sha256, hashValue=weight.sha256)]))
+    if len(files) == 1:
+        model.verifiedUsing.append(spdx.Hash(algorithm=spdx.HashAlgorithm.sha256, hashValue=release.weights[0].sha256))
+    if files:
+        objects.extend(files)
+        objects.append(spdx.Relationship(_id=f"{model_id}-weights", creationInfo=creation, from_=model,
+                                         relationshipType=spdx.RelationshipType.contains, to=files))
 
     for index, dataset in enumerate(release.datasets, start=1):
         data_id = f"{ns}dataset-{index}"
@@ -127,6 +190,8 @@ def spdx_document(release: Release, report: Report) -> str:
                                                           _AVAILABILITY[dataset.availability])
         if dataset.description:
             package.description = dataset.description
+        if dataset.version or dataset.revision:
+            package.software_packageVersion = dataset.version or dataset.revision
         objects.append(package)
         declare(package, data_id, dataset.license)
         relation = spdx.RelationshipType.trainedOn if dataset.role in TRAINING_ROLES else spdx.RelationshipType.testedOn
@@ -140,6 +205,9 @@ def spdx_document(release: Release, report: Report) -> str:
             software_primaryPurpose=spdx.software_SoftwarePurpose.model,
             software_downloadLocation=f"https://huggingface.co/{base.id}",
         )
+        base_purl = huggingface_purl(base.id)
+        if base_purl:
+            ancestor.software_packageUrl = base_purl
         if base.relation:
             ancestor.comment = f"Relation of the release to this model: {base.relation}."
         objects.append(ancestor)

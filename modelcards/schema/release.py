@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints, field_validator
 
 from modelcards.schema.artifacts import ArtifactId, Availability
 from modelcards.vocabulary import DatasetRole, Relation
@@ -103,6 +103,9 @@ class Dataset(_Strict):
 
     id: NonEmpty = Field(description="Hub dataset id (org/name) or another stable name.")
     name: Text | None = None
+    version: Text | None = Field(None, description="The dataset's version as its publisher names it, e.g. 'v1.7'.")
+    revision: Text | None = Field(
+        None, description="Hub commit of the dataset repository the model used (its purl's version).")
     role: DatasetRole = "pretraining"
     license: Text | None = None
     availability: Availability = "public"
@@ -121,11 +124,68 @@ class BaseModelRef(_Strict):
     license: Text | None = Field(None, description="The base model's license, if known.")
 
 
+Sha256 = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[0-9a-fA-F]{64}$")]
+
+
+class WeightFile(_Strict):
+    """One file of the released weights and its SHA-256 digest: stated in the manifest (e.g. the
+    Hub's LFS sha256 of the file) or computed by ``render --weights DIR``."""
+
+    path: NonEmpty = Field(description="Path of the file in the release, e.g. 'model-00001-of-00002.safetensors'.")
+    sha256: Sha256 = Field(description="SHA-256 of the file's bytes, 64 hex digits.")
+    size: int | None = Field(None, ge=0, description="Size in bytes.")
+
+
+class Compute(_Strict):
+    """The compute a training run used, as the producer published it."""
+
+    flop: FiniteFloat | None = Field(None, gt=0, description="Training compute in floating-point operations.")
+    hardware: Text | None = Field(None, description="Accelerators, e.g. '512 x NVIDIA A100 40GB'.")
+    hours: FiniteFloat | None = Field(None, gt=0, description="Accelerator hours (e.g. GPU hours) of training.")
+    energy_kwh: FiniteFloat | None = Field(None, ge=0, description="Energy used by training, in kilowatt-hours.")
+    emissions_tco2eq: FiniteFloat | None = Field(
+        None, ge=0, description="Greenhouse-gas emissions of training, in tonnes of CO2 equivalent.")
+
+
+class TrainingFacts(_Strict):
+    """Published facts of how the model was trained (numbers, not prose: ``card.training`` holds that)."""
+
+    hyperparameters: dict[NonEmpty, int | FiniteFloat | Text] = Field(
+        default_factory=dict, exclude_if=_not,
+        description="Name -> value, e.g. {learning_rate: 1.2e-4, batch_size_tokens: 2097152}.")
+    compute: Compute | None = None
+    sources: list[NonEmpty] = Field(default_factory=list, exclude_if=_not,
+                                    description="Where these facts are published (URLs).")
+
+
+class EUAIAct(_Strict):
+    """The release under the EU AI Act (Regulation (EU) 2024/1689) for providers of general-purpose
+    AI models: what the provider states so that the AIA rules can tell which duties are met."""
+
+    gpai: bool = Field(False, description="The model is a general-purpose AI model (Art. 3(63)).")
+    systemic_risk: bool | None = Field(
+        None, description="Classified as a GPAI model with systemic risk (Art. 51); presumed above 1e25 training FLOP.")
+    established_in_eu: bool | None = Field(None, description="The provider is established in the Union.")
+    authorised_representative: Text | None = Field(
+        None, description="The provider's authorised representative in the Union (Art. 54), name and contact.")
+    copyright_policy: Text | None = Field(
+        None, description="URL of the provider's policy to comply with Union copyright law (Art. 53(1)(c)).")
+    tdm_opt_out: Text | None = Field(
+        None, description="How reservations of rights under Art. 4(3) of Directive (EU) 2019/790 (text and data "
+        "mining opt-outs, e.g. robots.txt) were identified and honoured.")
+    training_data_size: Text | None = Field(None, description="Overall size of the training data, e.g. '2.5T tokens'.")
+    illegal_content_removal: Text | None = Field(
+        None, description="Measures taken to remove illegal content from the training data.")
+    training_summary: Text | None = Field(
+        None, description="URL of the published summary of training content (Art. 53(1)(d)).")
+
+
 class EvalDataset(_Strict):
     type: NonEmpty = Field(description="Hub dataset id, e.g. 'cais/mmlu'.")
     name: NonEmpty
     config: Text | None = None
     split: Text | None = None
+    revision: Text | None = Field(None, description="Commit of the dataset repository evaluated on (.eval_results).")
 
 
 class EvalResult(_Strict):
@@ -141,6 +201,11 @@ class EvalResult(_Strict):
     source_url: Text | None = None
     source_name: Text | None = Field(None, description="Name of the source of the result, e.g. a leaderboard.")
     verified: bool | None = None
+    date: Text | None = Field(None, description="When the result was obtained (.eval_results), ISO 8601.")
+    notes: Text | None = Field(None, description="How the result was obtained, e.g. 'no-tools' (.eval_results).")
+    verify_token: Text | None = Field(None, description="The Hub's verification token of the result (.eval_results).")
+    source_user: Text | None = Field(None, description="Hub user who reported the result (.eval_results).")
+    source_org: Text | None = Field(None, description="Hub organisation that reported the result (.eval_results).")
 
 
 class ClaimEvidence(_Strict):
@@ -174,6 +239,7 @@ class CardText(_Strict):
     training: Prose | None = None
     evaluation: Prose | None = None
     environmental_impact: Prose | None = None
+    safety: Prose | None = Field(None, description="Safety evaluations and risk assessments of the model.")
     citation: Prose | None = None
     sections: dict[NonEmpty, str] = Field(
         default_factory=dict, description="Further sections, title -> Markdown body, kept in order."
@@ -190,6 +256,9 @@ class Release(_Strict):
     contact: Text | None = None
     repository: Text | None = Field(None, description="Source repository URL.")
     hf_repo: Text | None = Field(None, description="Hugging Face repo id, e.g. 'EleutherAI/pythia-6.9b'.")
+    revision: Text | None = Field(
+        None, description="Hub commit of the released model repository (the version of its purl).")
+    producer_url: Text | None = Field(None, description="Web site of the producer.")
     model: ModelFacts = Field(default_factory=ModelFacts)
     license: Text | None = Field(
         None, description="Default license of the release (SPDX expression or Hub license id)."
@@ -201,6 +270,10 @@ class Release(_Strict):
     datasets: list[Dataset] = Field(default_factory=list)
     base_models: list[BaseModelRef] = Field(default_factory=list)
     evaluation: list[EvalResult] = Field(default_factory=list)
+    weights: list[WeightFile] = Field(default_factory=list, exclude_if=_not,
+                                      description="The weight files and their SHA-256 digests.")
+    training_facts: TrainingFacts | None = None
+    eu_ai_act: EUAIAct | None = None
     claims: Claims = Field(default_factory=Claims)
     card: CardText = Field(default_factory=CardText)
     tags: list[Tag] = Field(default_factory=list)
