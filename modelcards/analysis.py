@@ -20,12 +20,14 @@ from typing import Any, Protocol
 
 from modelcards.licenses.hub_ids import hub_license
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
+from modelcards.licenses.naming import hub_names
 from modelcards.licenses.resolver import LicenseInfo, resolve
 from modelcards.openness import osaid
 from modelcards.openness.openness_facts import OpennessFacts
 from modelcards.openness.verdicts import OpennessVerdicts
 from modelcards.report import (
     Claim,
+    Completeness,
     ComponentVerdict,
     Evidence,
     Finding,
@@ -38,6 +40,7 @@ from modelcards.report import (
     Report,
 )
 from modelcards.rules import ordered_rules
+from modelcards.rules.completeness import completeness as card_completeness
 from modelcards.rules.registry import Hit, Needs, Rule, Verdicts
 from modelcards.schema import Release
 from modelcards.vocabulary import Grade
@@ -196,8 +199,8 @@ def assemble(release: Release, openness: OpennessPart, licenses: LicensePart, *,
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
     return Report(source=source, findings=tuple(findings), mof=with_evidence(openness.mof, release),
                   osaid=openness.osaid, eosai=openness.eosai, licenses=licenses.licenses,
-                  obligations=licenses.obligations, lineage=licenses.lineage, name=release.name,
-                  claims=claims_of(release, locate))
+                  obligations=licenses.obligations, lineage=licenses.lineage, name=hub_names(release)[0],
+                  claims=claims_of(release, locate), completeness=Completeness(*card_completeness(release)))
 
 
 _CLAIMS = ("open_source", "open_weights", "open_data", "commercial_use")

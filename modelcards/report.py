@@ -14,8 +14,8 @@ from typing import Any, Literal
 from modelcards.vocabulary import SEVERITY_RANK, Grade, Kind, Severity, Status
 
 __all__ = [
-    "SEVERITY_RANK", "Claim", "ComponentVerdict", "Evidence", "Finding", "Kind", "LicenseTerm", "LicenseView",
-    "LineageLink", "MofVerdict", "ObligationLine", "OsaidVerdict", "Report", "Severity",
+    "SEVERITY_RANK", "Claim", "Completeness", "ComponentVerdict", "Evidence", "Finding", "Kind", "LicenseTerm",
+    "LicenseView", "LineageLink", "MofVerdict", "ObligationLine", "OsaidVerdict", "Report", "Severity",
 ]
 
 _EMPTY: Mapping[Any, Any] = MappingProxyType({})
@@ -63,6 +63,19 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "line": self.line, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How much of the Hub's model card template the card fills (``rules/completeness.py``)."""
+
+    score: int
+    """0-100: the summed weights of the filled sections (``rules/data/completeness.yaml``)."""
+    missing: tuple[str, ...] = ()
+    """The template's sections the card does not fill, in the template's order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "missing": list(self.missing)}
 
 
 @dataclass(frozen=True)
@@ -204,6 +217,8 @@ class Report:
     """The name the naming rules judged."""
     claims: Mapping[str, Claim] = field(default_factory=lambda: _EMPTY)
     """open_source / open_weights / open_data / commercial_use: only those the release makes."""
+    completeness: Completeness | None = None
+    """How complete the card is; None where analysis did not judge it."""
 
     def failing(self, threshold: Severity = "error") -> tuple[Finding, ...]:
         """The findings at ``threshold`` or above: what a failing run lists."""
@@ -243,4 +258,6 @@ class Report:
             data["claims"] = {key: claim.to_dict() for key, claim in self.claims.items()}
         data["findings"] = [f.to_dict() for f in self.findings]
         data["openness"] = self.openness_dict()
+        if self.completeness is not None:
+            data["completeness"] = self.completeness.to_dict()
         return data

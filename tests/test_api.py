@@ -71,8 +71,9 @@ def test_render_without_a_report_writes_what_render_with_the_checked_report_writ
     release = modelcards.load(str(PYTHIA))
     modelcards.render(release, str(tmp_path / "a"))
     modelcards.render(release, str(tmp_path / "b"), modelcards.analyze(release))
-    names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names and names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    names = sorted(p.relative_to(tmp_path / "a").as_posix() for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert names and names == sorted(p.relative_to(tmp_path / "b").as_posix()
+                                     for p in (tmp_path / "b").rglob("*") if p.is_file())
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

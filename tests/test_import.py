@@ -209,6 +209,7 @@ def test_import_from_the_hub(cli, tmp_path, hub):
     result = cli("import", "hf:lab/tiny-chat", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert yaml.safe_load(out.read_text())["name"] == "Tiny-Chat"
+    assert yaml.safe_load(out.read_text())["hf_repo"] == "lab/tiny-chat"  # the repository it came from
     assert ("GET", "/lab/tiny-chat/resolve/main/README.md") in hub.requests
     missing = cli("import", "hf:lab/nothing-here", "-o", str(tmp_path / "x.yaml"))
     assert missing.exit_code == 2 and "hf:lab/nothing-here" in missing.stderr

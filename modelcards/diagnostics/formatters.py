@@ -45,6 +45,7 @@ def _verdict_line(report: Report) -> str:
         f"II {progress.get(2, 0):.0f}%, I {progress.get(1, 0):.0f}%); "
         f"OSAID: {osaid.to_dict()['verdict'] if osaid else None}; "
         f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+        + (f"; completeness {report.completeness.score}/100" if report.completeness is not None else "")
     )
 
 

@@ -1,10 +1,11 @@
 """The name a naming clause judges (Meta Llama 3 §1.b.i: "Llama 3" at the beginning of the
 name): the name the Hub shows for the model, not the card's boilerplate around it.
 
-The Hub names a model by its repository, so ``hub_name`` judges, in order: the repository name
-of ``hf_repo``; the ``model_name`` the card's metadata states (what the Hub's model-index
-shows); the release's name, which for a card is its title or, without one, its file's name
-(``org__name.md`` in a folder of cards, a README.md's folder). ``judged_name`` drops what is
+The Hub page of a model shows its card's title and its repository's name, and the model-index
+the ``model_name`` the metadata states, so ``hub_names`` gives each: the release's name (for a
+card its title or, without one, its file's name: ``org__name.md`` in a folder of cards, a
+README.md's folder), the repository name of ``hf_repo`` (an ``hf:`` source sets it) and
+``model_name``. ``judged_name`` drops what is
 not the model's name (an organisation prefix, "Model Card for"), ``begins_with`` compares as a
 reader would ("Llama-3-8B-Chat" begins with "Llama 3"). ``publisher`` is the organisation the
 name or repository gives, so that a licensor's own models are not judged as derivatives.
@@ -45,14 +46,19 @@ def publisher(name: str | None) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def hub_name(release: Release) -> str:
-    """The name the Hub shows for ``release`` (see the module's docstring), unjudged."""
-    if release.hf_repo and "/" in release.hf_repo.strip("/"):
-        return release.hf_repo.strip("/")
+def hub_names(release: Release) -> tuple[str, ...]:
+    """The names the Hub shows for ``release``, judged (see ``judged_name``): its card's name
+    (title, or file name without one) first, then the repository name of ``hf_repo`` and the
+    ``model_name`` its metadata states, without repeats. A naming clause is met when one of
+    them begins as the clause asks: the Hub page shows them all."""
+    found = [judged_name(release.name)]
     stated = release.extra.get("model_name")
-    if isinstance(stated, str) and stated.strip():
-        return stated.strip()
-    return release.name
+    for other in (release.hf_repo, stated if isinstance(stated, str) else None):
+        if other and other.strip():
+            name = judged_name(other)
+            if name and name not in found:
+                found.append(name)
+    return tuple(found)
 
 
 def _words(text: str) -> str:

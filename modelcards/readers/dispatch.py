@@ -125,7 +125,10 @@ def read_import(src: str, *, download: Download | None = None) -> Source:
         text, origin = download(src[3:])
     else:
         return with_eval_results(_imported(read_file_text(src), src))
-    return _imported(text, origin)
+    source = _imported(text, origin)
+    if source.release.hf_repo is None and "/" in src[3:]:  # the repository it came from: the name the Hub shows
+        source = replace(source, release=source.release.model_copy(update={"hf_repo": src[3:].strip("/")}))
+    return source
 
 
 def _imported(text: str, origin: str) -> Source:

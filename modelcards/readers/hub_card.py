@@ -163,16 +163,47 @@ class HubCard:
         return self.front_matter.locate(key)
 
     def _card_line(self, loc: tuple[object, ...]) -> tuple[int | None, int | None]:
-        if loc[:1] == ("sections",) and len(loc) > 1:
-            heading = str(loc[1])
-        elif loc and str(loc[0]) in SECTION_HEADINGS:
-            heading = SECTION_HEADINGS[str(loc[0])]
+        """The card line of card text: ``()`` the card itself (its title, else its body's first
+        line); ``(field)`` or ``("sections", heading)`` that section's heading; either followed by
+        ``("line", index, text)``, or ``("summary", "line", index, text)``: the line of that part
+        holding ``text``, the ``index``-th line of the part's text as the release holds it."""
+        if not loc:
+            title = self.title
+            return (self.body_line if title is None else title[0] + self.body_line), 1
+        if loc[0] == "summary":
+            start, rest = 0, loc[1:]
+            if not rest:
+                return None, None
         else:
-            return None, None
-        for line, level, text in self.top_headings:
-            if level == 2 and text == heading:
-                return line + self.body_line, 1
-        return None, None
+            if loc[0] == "sections" and len(loc) > 1:
+                heading, rest = str(loc[1]), loc[2:]
+            elif str(loc[0]) in SECTION_HEADINGS:
+                heading, rest = SECTION_HEADINGS[str(loc[0])], loc[1:]
+            else:
+                return None, None
+            found = next((line for line, level, text in self.top_headings if level == 2 and text == heading), None)
+            if found is None:
+                return None, None
+            if not rest:
+                return found + self.body_line, 1
+            start = found + 1
+        if len(rest) == 3 and rest[0] == "line" and isinstance(rest[1], int):
+            return self._text_line(start, rest[1], str(rest[2])), 1
+        return (None, None) if loc[0] == "summary" else (start - 1 + self.body_line, 1)
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return body_lines(self.body)
+
+    def _text_line(self, start: int, index: int, text: str) -> int:
+        """The card line of the first body line from ``start + index`` on that reads ``text``: the
+        release's text of a part lost the part's leading blank lines (and a summary its title
+        line), so the line is there or further down."""
+        lines, wanted = self._lines, text.rstrip()
+        for at in range(start + index, len(lines)):
+            if lines[at].rstrip() == wanted:
+                return at + self.body_line
+        return start + index + self.body_line
 
 
 def _title(found: list[Heading]) -> tuple[int, str] | None:
@@ -277,6 +308,8 @@ def metadata_fields(meta: dict[str, Any], name: str) -> dict[str, Any]:
     if isinstance(license_value, list):
         license_value = " AND ".join(str(v) for v in license_value)
     base_model, datasets = get("base_model"), get("datasets")
+    if base_model is None and known_relation is not None:  # a relation with no base to hold it: kept as written
+        unmapped["base_model_relation"] = relation
     role = "fine-tuning" if base_model else "pretraining"
     return {
         "name": name,
@@ -439,7 +472,9 @@ def _add_evidence(data: dict[str, Any], card: HubCard) -> None:
     Not for a README modelcards rendered (it has block markers): its manifest states the release,
     and its text repeats the manifest's."""
     meta, scanned, lines = card.metadata, card.scan, _KeyLines(card)
-    names = card_evidence.name_tokens(data["name"], *card.path.rsplit(".", 1)[0].split("/")[-2:])
+    parts = card.path.rsplit(".", 1)[0].split("/")
+    # org/name/README.md names its organisation in the folder above, org__name.md in its own name
+    names = card_evidence.name_tokens(data["name"], *(parts[-3:] if parts[-1].lower() == "readme" else parts[-2:]))
     found = card_evidence.components(meta, scanned, lines, names)
     found["model-card"] = {"evidence": [{"url": None, "key": None, "line": 1, "basis": "stated"}]}
     # in the framework's order, so cards showing the same components share their openness facts

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from modelcards.licenses.hub_ids import HUB_LICENSES
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
 from modelcards.licenses.model_ids import id_problem, known_base
-from modelcards.licenses.naming import begins_with, hub_name, judged_name, publisher
+from modelcards.licenses.naming import begins_with, hub_names, publisher
 from modelcards.licenses.obligations import LicenseTerms, known_dataset
 from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.rules.registry import Hit, Verdicts, rule
@@ -178,10 +178,11 @@ def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
 def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     """The model's name does not follow its base license's naming rule.
 
-    What: the name judged is the one the Hub shows: the repository name of ``hf_repo``, else the
-    card's ``model_name``, else its title or file name; without an organisation prefix or "Model
-    Card for" boilerplate, and with ``-`` and ``_`` read as spaces ("Llama-3-8B-Chat" begins with
-    "Llama 3"). A base model of the card's own organisation is the licensor's, not a derivative's.
+    What: the names judged are those the Hub page shows: the card's title (or its file's name),
+    the repository name of ``hf_repo`` and the ``model_name`` of its metadata; the clause is met
+    when one of them begins as it asks. Each is read without an organisation prefix or "Model Card
+    for" boilerplate, and with ``-`` and ``_`` as spaces ("Llama-3-8B-Chat" begins with "Llama 3").
+    A base model of the release's own organisation is the licensor's, not a derivative's.
     Reported once per license.
     Why: Meta Llama 3 §1.b.i: a model built with Llama 3 must have "Llama 3" at the beginning of
     its name; Llama 3.1 and later: "Llama" at the beginning.
@@ -193,9 +194,8 @@ def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     Fix: rename the model so that its name begins with the prefix the license asks for.
     Sources: Meta Llama 3 Community License §1.b.i; Llama 3.1 Community License §1.b.i
     """
-    shown = hub_name(release)
-    name = judged_name(shown)
-    own = publisher(shown) or publisher(release.name)
+    names = hub_names(release)
+    own = publisher(release.hf_repo) or publisher(release.name)
     reported: set[tuple[str, str]] = set()
     for link, terms, obligation in verdicts.licenses.chain_obligations:
         if obligation.kind != "naming" or not obligation.prefix:
@@ -205,8 +205,8 @@ def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
         if (terms.license_id, obligation.prefix) in reported:
             continue
         reported.add((terms.license_id, obligation.prefix))
-        if not begins_with(name, obligation.prefix):
-            yield Hit("card", f"name {name!r} must begin with {obligation.prefix!r}: {obligation.text}",
+        if not any(begins_with(name, obligation.prefix) for name in names):
+            yield Hit("card", f"name {names[0]!r} must begin with {obligation.prefix!r}: {obligation.text}",
                       obligation.source, at=("name",))
 
 

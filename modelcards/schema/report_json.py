@@ -73,6 +73,11 @@ class OpennessOut(_Closed):
     eosai: dict[str, Grade | None] | None = None
 
 
+class CompletenessOut(_Closed):
+    score: int = Field(ge=0, le=100, description="Summed weights of the Hub template's sections the card fills.")
+    missing: list[str] = Field(description="The template's sections the card does not fill, in its order.")
+
+
 class ReportOut(_Closed):
     source: str
     name: str | None = Field(None, description="The name the naming rules judged (present when the release has one).")
@@ -80,6 +85,8 @@ class ReportOut(_Closed):
         None, description="What the release claims about itself, where (a key only when claimed).")
     findings: list[FindingOut]
     openness: OpennessOut
+    completeness: CompletenessOut | None = Field(
+        None, description="How complete the card is (modelcards/rules/data/completeness.yaml holds the weights).")
 
 
 class ModelCardDocument(_Closed):

@@ -1,0 +1,190 @@
+"""How complete a card is: which sections of the Hub's model card template it fills, and a score.
+
+The sections, their weights (adding up to 100) and the headings real cards write for them are
+one sourced table, ``rules/data/completeness.yaml``. A section is *present* when a heading of the
+card text matches it (any level, so the template's ``### Out-of-Scope Use`` under ``## Uses``
+counts), and *filled* when the text under such a heading says anything (``card_outline``:
+placeholders, comments and the template's own boilerplate do not count), or when release facts
+fill it: card metadata the Hub shows on the model page (``model-index`` results, ``datasets``),
+or what ``modelcards render`` writes from a manifest (the training-data table of its datasets,
+the evaluation table, the details and contact lines). So a manifest is judged by the card it
+renders, a Hugging Face card by its own text and metadata.
+
+The score is the sum of the weights of the filled sections; ``missing`` names the others, in the
+table's order. The batch audit's summary counts cards per score band (``score_band``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from modelcards.resources import read_data
+from modelcards.rules.card_outline import Head, Outline, outline
+from modelcards.schema import Release
+from modelcards.vocabulary import TRAINING_ROLES
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the template, as the completeness table describes it."""
+
+    name: str
+    weight: int
+    key: bool
+    headings: re.Pattern[str] | None
+    excluded: re.Pattern[str] | None
+    facts: tuple[str, ...]
+    within: str | None = None
+    """The section the template nests it in."""
+
+    def matches(self, key: str) -> bool:
+        """Whether a heading, normalised (``card_outline.normal_heading``), is this section's."""
+        return bool(self.headings is not None and key and self.headings.search(key)
+                    and not (self.excluded is not None and self.excluded.search(key)))
+
+
+@lru_cache(maxsize=1)
+def sections() -> tuple[Section, ...]:
+    """The table's sections, in its order."""
+    table = read_data("modelcards.rules", "completeness.yaml")
+    out = tuple(Section(s["name"], int(s["weight"]), bool(s.get("key")),
+                        re.compile(s["headings"]) if s.get("headings") else None,
+                        re.compile(s["not"]) if s.get("not") else None, tuple(s.get("facts") or ()), s.get("within"))
+                for s in table["sections"])
+    if sum(s.weight for s in out) != 100:
+        raise ValueError("completeness.yaml: the section weights must add up to 100")
+    return out
+
+
+def _fact(name: str, release: Release, found: Outline) -> bool:
+    """Whether a release fact fills a section (see the table's ``facts``)."""
+    if name == "summary":
+        return found.summary_filled()
+    if name == "details":
+        model = release.model
+        return bool(release.producer or model.type or model.architecture or model.parameters)
+    if name == "contact":
+        return bool(release.contact)
+    if name == "training-datasets":
+        return any(d.role in TRAINING_ROLES for d in release.datasets)
+    if name == "evaluation-results":
+        return bool(release.evaluation) or "model-index" in release.extra
+    raise ValueError(f"completeness.yaml: unknown fact {name!r}")
+
+
+@dataclass(frozen=True)
+class SectionState:
+    section: Section
+    heads: tuple[Head, ...]
+    """The card's headings that match the section."""
+    filled: bool
+
+
+@dataclass(frozen=True)
+class Completeness:
+    score: int
+    missing: tuple[str, ...]
+    states: tuple[SectionState, ...]
+
+
+@lru_cache(maxsize=1)
+def _any_section() -> re.Pattern[str]:
+    """One pattern of every section's headings: most headings are none of them (``Prompt format``)."""
+    return re.compile("|".join(f"(?:{s.headings.pattern})" for s in sections() if s.headings is not None))
+
+
+@lru_cache(maxsize=8192)
+def _sections_of(key: str) -> tuple[int, ...]:
+    """Indices of the sections a normalised heading matches (headings repeat across cards)."""
+    if _any_section().search(key) is None:
+        return ()
+    return tuple(i for i, section in enumerate(sections()) if section.matches(key))
+
+
+def _judge(release: Release) -> Completeness:
+    found = outline(release)
+    table = sections()
+    matched: list[list[Head]] = [[] for _ in table]
+    for head in found.heads:
+        if head.key:
+            for i in _sections_of(head.key):
+                matched[i].append(head)
+    states = []
+    for section, heads in zip(table, matched, strict=True):
+        filled = any(found.filled(h) for h in heads) or any(_fact(f, release, found) for f in section.facts)
+        states.append(SectionState(section, tuple(heads), filled))
+    score = sum(s.section.weight for s in states if s.filled)
+    return Completeness(score, tuple(s.section.name for s in states if not s.filled), tuple(states))
+
+
+_last: tuple[Release, Completeness] | None = None
+
+
+def judge(release: Release) -> Completeness:
+    """Which sections of the template the release's card fills, and its score; kept for the last
+    release asked about (CARD003 and the report's score ask for the same release in turn)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is release:
+        return last[1]
+    made = _judge(release)
+    _last = (release, made)
+    return made
+
+
+def completeness(release: Release) -> tuple[int, tuple[str, ...]]:
+    """(score 0-100, names of the sections not filled): the report's ``completeness``."""
+    judged = judge(release)
+    return judged.score, judged.missing
+
+
+BANDS: tuple[tuple[int, str], ...] = ((0, "0-19"), (20, "20-39"), (40, "40-59"), (60, "60-79"), (80, "80-100"))
+"""Score bands of the audit summary: (lowest score, label)."""
+
+
+def score_band(score: int | None) -> str:
+    """The audit summary's band of a score; ``(none)`` for a card without one (unreadable)."""
+    if score is None:
+        return "(none)"
+    label = BANDS[0][1]
+    for floor, name in BANDS:
+        if score >= floor:
+            label = name
+    return label
+
+
+def distribution(scores: Iterable[int | None]) -> dict[str, int]:
+    """Cards per score band (``ordered``)."""
+    counts: dict[str, int] = {}
+    for score in scores:
+        count(counts, score)
+    return ordered(counts)
+
+
+def count(counts: dict[str, int], score: int | None) -> None:
+    """Count one card's score into ``counts`` (a summary's streaming counter)."""
+    band = score_band(score)
+    counts[band] = counts.get(band, 0) + 1
+
+
+def ordered(counts: dict[str, int]) -> dict[str, int]:
+    """Every band in rising order (0 where none was met), then ``(none)`` when met."""
+    out = {name: counts.get(name, 0) for _floor, name in BANDS}
+    if counts.get("(none)"):
+        out["(none)"] = counts["(none)"]
+    return out
+
+
+def distribution_text(counts: dict[str, int]) -> str:
+    """The summary's line: ``completeness: 0-19: 12, 20-39: 30, ...``."""
+    return "completeness: " + ", ".join(f"{band}: {n}" for band, n in ordered(counts).items())
+
+
+def report_score(report: dict[str, Any]) -> int | None:
+    """The score of one ``check --format json`` object (an audit row), None without one."""
+    found = report.get("completeness")
+    return found.get("score") if isinstance(found, dict) else None
