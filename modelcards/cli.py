@@ -560,13 +560,16 @@ def import_(src: str, out_path: str, force: bool) -> None:
     from modelcards.errors import InputError
     from modelcards.files import write_atomic
     from modelcards.renderers.manifest_yaml import manifest_yaml
+    from modelcards.schema.json_schema import release_json_schema_text
+    from modelcards.starter import schema_reference, schema_to_write
 
     _refuse_overwrite(out_path, force)
     try:
         with _doing("importing", src):
             source = api.read_import(src)
         with _doing("writing the manifest", out_path):
-            text = manifest_yaml(source.release, header=f"Imported from {source.path} by `modelcards import`.")
+            text = manifest_yaml(source.release, header=f"Imported from {source.path} by `modelcards import`.",
+                                 schema=schema_reference(out_path))
     except InputError as err:
         _fail_input(err)
         return
@@ -576,11 +579,16 @@ def import_(src: str, out_path: str, force: bool) -> None:
         click.echo(f"{src}: error: cannot reach the Hugging Face Hub at {_endpoint()}: {_first_line(err)}",
                    err=True)
         sys.exit(EXIT_INPUT)
+    schema_path = schema_to_write(out_path)
     try:
         write_atomic(out_path, text)
+        if schema_path is not None:  # what the manifest's $schema line names, for editors
+            write_atomic(schema_path, release_json_schema_text())
     except OSError as err:
         click.echo(f"{out_path}: error: cannot write: {err.strerror or err}", err=True)
         sys.exit(EXIT_INPUT)
+    if schema_path is not None:
+        click.echo(f"wrote {os.path.relpath(schema_path)}, the JSON Schema its $schema line names (commit both)")
     click.echo(f"wrote {out_path}; next: `modelcards check {out_path}`, then `modelcards render {out_path}`")
 
 

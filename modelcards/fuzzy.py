@@ -1,26 +1,10 @@
-"""Did-you-mean suggestions for misspelt keys, ids and names; used by every layer, imports nothing."""
+"""Did-you-mean suggestions for misspelt keys, ids and names; used by every layer, imports nothing
+of the project's own."""
 
 from __future__ import annotations
 
 import difflib
 import typing
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Optimal-string-alignment distance. Written here because difflib's ratio scores
-    swapped letters ('lisence' vs 'license') too low to suggest the obvious fix."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
-
 
 MAX_COMPARED = 100
 """Longer words get no suggestion: no key, rule code or license id is that long, and comparing a
@@ -28,15 +12,20 @@ hostile 20,000-character value with every license id would take minutes."""
 
 
 def closest(word: str, choices: typing.Iterable[str]) -> str | None:
-    """The most plausible intended spelling of ``word`` among ``choices``, if any."""
+    """The most plausible intended spelling of ``word`` among ``choices``, if any: the nearest by
+    optimal-string-alignment distance (swapped letters cost one, so 'lisence' finds 'license',
+    which difflib's ratio scores too low), within a third of the word's length; else difflib's
+    closest match."""
     if len(word) > MAX_COMPARED:
         return None
+    from rapidfuzz.distance import OSA  # imported when a suggestion is wanted, not at start-up
+
     options = list(choices)
     lowered = word.lower()
     most = max(1, len(word) // 3)
     # the edit distance is at least the difference in length, so only choices of a near length can be near
-    near = [c for c in options if abs(len(c) - len(word)) <= most]
-    scored = sorted((_edit_distance(lowered, c.lower()), c) for c in near)
+    scored = sorted((OSA.distance(lowered, c.lower(), score_cutoff=most + 1), c) for c in options
+                    if abs(len(c) - len(word)) <= most)
     if scored and scored[0][0] <= most:
         return scored[0][1]
     matches = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)

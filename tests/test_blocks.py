@@ -274,3 +274,22 @@ def test_property_an_edit_outside_the_blocks_survives_and_rendering_twice_change
     assert not blocks.parse(once).edited_blocks()
     twice = blocks.merge(new, blocks.parse(once)).text()
     assert twice == once
+
+
+def test_a_readme_of_100000_lines_splits_into_its_blocks_in_linear_time():
+    """Only marker and fence-like lines change how the lines after them are read: prose between
+    them is taken in bulk, so a README of megabytes (an imported 4 MB card) splits at once."""
+    import time
+
+    prose = "".join(f"line {i}: *prose* with `code`, ``` inline and <!-- a comment -->\n" for i in range(50_000))
+    fenced = "```\n<!-- modelcards:end notes -->\n```\n"  # a quoted marker: text
+    text = (f"<!-- modelcards:user notes -->\n{prose}{fenced}{prose}<!-- modelcards:end notes -->\n"
+            f"free {prose}~~~\nnot closed\n")
+    started = time.perf_counter()
+    document = blocks.parse(text)
+    assert time.perf_counter() - started < 1
+    assert [(s.kind, s.name, s.line) for s in document.segments] == [
+        ("user", "notes", 1), ("free", "", 100_006)]
+    assert document.segments[0].body == prose + fenced + prose
+    assert document.segments[1].body == f"free {prose}~~~\nnot closed\n"
+    assert document.text() == text

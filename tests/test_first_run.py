@@ -4,6 +4,7 @@ report, and the rule reference generated from the rules' docstrings."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -172,3 +173,24 @@ def test_explain_prints_the_rule_docstring(cli):
         assert result.exit_code == 0, result.output
         assert all_rules()[code].doc in result.stdout
         assert "What:" in result.stdout and "Fix:" in result.stdout
+
+
+def test_import_names_a_schema_beside_the_manifest_never_a_machine_path(cli, tmp_path):
+    card = tmp_path / "README.md"
+    card.write_text("---\nlicense: mit\n---\n# Tiny\n\nA model.\n", encoding="utf-8")
+    out = tmp_path / "release" / "modelcard.yaml"
+    out.parent.mkdir()
+    result = cli("import", str(card), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert _schema_ref(out) == "release.schema.json"
+    schema = json.loads((out.parent / "release.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] and "properties" in schema and "name" in schema["properties"]
+    # a repository that ships its schema is named by a relative path, and nothing is written beside
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "schemas").mkdir()
+    (repo / "schemas" / "release.schema.json").write_text("{}", encoding="utf-8")
+    (repo / "models").mkdir()
+    assert cli("import", str(card), "-o", str(repo / "models" / "modelcard.yaml")).exit_code == 0
+    assert _schema_ref(repo / "models" / "modelcard.yaml") == "../schemas/release.schema.json"
+    assert not (repo / "models" / "release.schema.json").exists()

@@ -6,15 +6,18 @@ Front matter is compared as huggingface_hub parses it (``ModelCard(text).data``)
 separately, not as changes, because the Hub treats them as the same value: a single value vs
 a one-element list for the keys the Hub documents as "string or list", and a license id
 written in another case (``Apache-2.0`` is written back as the Hub id ``apache-2.0``).
-Body: every non-blank line of the original body must appear in the rendered body.
+Body: every non-blank line of the original body must appear in the rendered body (lines end at
+Markdown's line ends alone, so a lost U+0085 or U+2028 is a changed line).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+_MARKDOWN_LINES = re.compile(r"\r\n|\r|\n")
 LIST_OR_SCALAR = frozenset({"language", "license", "datasets", "base_model", "tags", "metrics", "new_version"})
 
 
@@ -45,7 +48,11 @@ def _body_lines(text: str) -> Counter[str]:
 
     found = find_front_matter(text)
     body = text[found.end:] if found else text
-    return Counter(line.rstrip() for line in body.splitlines() if line.strip())
+    # Markdown's line ends only: ``str.splitlines`` would also split at U+0085, U+2028 and the
+    # other Unicode breaks, and ``strip`` would drop them, so a card that lost them would still
+    # compare equal.
+    lines = _MARKDOWN_LINES.split(body)
+    return Counter(line.rstrip(" \t") for line in lines if line.strip(" \t"))
 
 
 def _same_for_hub(key: str, before: Any, after: Any) -> bool:

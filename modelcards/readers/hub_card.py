@@ -102,6 +102,15 @@ class HubCard:
         return headings(self.body)
 
     @cached_property
+    def _section_lines(self) -> dict[str, int]:
+        """Title -> body line index of the first level-2 heading of each title (locating)."""
+        found: dict[str, int] = {}
+        for line, level, text in self.top_headings:
+            if level == 2:
+                found.setdefault(text, line)
+        return found
+
+    @cached_property
     def title(self) -> tuple[int, str] | None:
         """(body line index, text) of the heading that names the model."""
         return _title(self.top_headings)
@@ -181,7 +190,7 @@ class HubCard:
                 heading, rest = SECTION_HEADINGS[str(loc[0])], loc[1:]
             else:
                 return None, None
-            found = next((line for line, level, text in self.top_headings if level == 2 and text == heading), None)
+            found = self._section_lines.get(heading)
             if found is None:
                 return None, None
             if not rest:

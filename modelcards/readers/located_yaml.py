@@ -3,9 +3,11 @@
 PyYAML's composer already records a start mark for every node; we build plain Python data
 from the node graph ourselves so that we can (a) keep a path -> (line, column) index used to
 locate validation errors, (b) refuse custom tags, duplicate keys and alias bombs, and (c)
-bound the input size. Scalars are resolved by PyYAML's own SafeConstructor, so values are
-typed exactly as ``yaml.safe_load`` would type them, except that timestamps stay strings
-(pydantic parses them, and round-tripping keeps what the user wrote).
+bound the work: the input's size, and the values and text it holds once aliases are expanded
+(``MAX_NODES``, ``MAX_EXPANDED``), counted on the parser's events before any node is built.
+Scalars are resolved by PyYAML's own SafeConstructor, so values are typed exactly as
+``yaml.safe_load`` would type them, except that timestamps stay strings (pydantic parses them,
+and round-tripping keeps what the user wrote).
 """
 
 from __future__ import annotations
@@ -27,8 +29,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5 * 1024 * 1024
 """Manifests and cards are small; anything larger is almost certainly a mistake or hostile."""
 
-MAX_NODES = 200_000
-"""Upper bound on expanded nodes, which stops 'billion laughs' alias expansion."""
+MAX_NODES = 100_000
+"""Upper bound on values (scalars, lists, mappings, keys included) after alias expansion: stops
+'billion laughs' and documents of hundreds of thousands of keys. The largest front matter among
+2,250 real Hub cards has 11,018."""
+
+MAX_EXPANDED = MAX_BYTES
+"""Upper bound on the characters of text (keys and values) a document holds after alias
+expansion. Without aliases a document never holds more text than it is made of, so this refuses
+only an alias that repeats more text than the size limit lets a file hold (1 MB aliased 1,000
+times would be 1 GB of values)."""
 
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
@@ -83,6 +93,64 @@ def check_size(size: int, path: str, what: str = "file") -> None:
         )
 
 
+def _scan(text: str, path: str, line_offset: int) -> None:
+    """Refuse a document whose values, once its aliases are expanded, would pass ``MAX_NODES`` or
+    ``MAX_EXPANDED``, at the first event past the bound and before any node is built.
+
+    One pass over the parser's events: an anchor's expanded size is what the event stream added
+    between its start and its end, and an alias adds that again. Syntax errors are left to the
+    composer, which reports them as ever."""
+    try:
+        parser = _PARSER(text)
+    except yaml.YAMLError:  # PyYAML's own reader checks the characters here: the composer reports it
+        return
+    anchors: dict[str, tuple[int, int]] = {}
+    open_anchors: list[tuple[str | None, int, int]] = []
+    nodes = chars = 0
+    scalar, alias, start, end = yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent, yaml.CollectionEndEvent
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            kind = type(event)
+            if kind is scalar:
+                nodes += 1
+                chars += len(event.value)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (1, len(event.value))
+            elif kind is alias:
+                more_nodes, more_chars = anchors.get(event.anchor, (0, 0))
+                nodes += more_nodes
+                chars += more_chars
+            elif issubclass(kind, start):
+                nodes += 1
+                open_anchors.append((event.anchor, nodes, chars))
+                continue
+            elif issubclass(kind, end):
+                anchor, at_nodes, at_chars = open_anchors.pop()
+                if anchor is not None:
+                    anchors[anchor] = (nodes - at_nodes + 1, chars - at_chars)
+                continue
+            else:
+                continue
+            if nodes > MAX_NODES or chars > MAX_EXPANDED:
+                mark = event.start_mark
+                what = (f"more than {MAX_NODES:,} values" if nodes > MAX_NODES
+                        else f"more than {MAX_EXPANDED // (1024 * 1024)} MB of text")
+                cause = " once its aliases are expanded" if anchors else ""
+                raise InputError.single(f"document holds {what}{cause}; refusing to load", path,
+                                        mark.line + 1 + line_offset, mark.column + 1)
+    except yaml.YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
+_SCAN_OVER = MAX_NODES
+"""Text longer than this may hold more than ``MAX_NODES`` values (one value can take as little as
+one character, ``{a,b,c}``), so it is scanned first; shorter text is scanned only when it
+has an anchor."""
+
+
 class _Builder:
     def __init__(self, path: str, line_offset: int) -> None:
         self.path = path
@@ -90,18 +158,17 @@ class _Builder:
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
         self.doc = LocatedDocument(data=None, path=path)
+        self.current: yaml.Node | None = None
 
     def fail(self, message: str, node: yaml.Node) -> InputError:
         mark = node.start_mark
         return InputError.single(message, self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
     def build(self, node: yaml.Node, loc: Path, depth: int = 0) -> Any:
+        self.current = node  # where an unexpected error is reported
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(
-                f"document expands to more than {MAX_NODES:,} values (too many aliases?); refusing to load",
-                node,
-            )
+            raise self.fail(f"document holds more than {MAX_NODES:,} values; refusing to load", node)
         if depth > 100:
             raise self.fail("document is nested more than 100 levels deep; refusing to load", node)
         mark = node.start_mark
@@ -141,7 +208,24 @@ class _Builder:
         raise self.fail("unsupported YAML node", node)  # pragma: no cover
 
 
-def _problem_mark(exc: yaml.YAMLError) -> tuple[int | None, int | None]:
+def text_position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based (line, column) of character ``index`` of ``text``, lines ended by ``\\n`` as an
+    editor counts them (a ``\\r\\n`` ends with one)."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _reader_index(text: str, exc: yaml.reader.ReaderError) -> int:
+    """The character index of a ReaderError: libyaml reports a byte offset into the UTF-8 text,
+    PyYAML's own reader a character index (its ``encoding`` is then "unicode")."""
+    if exc.encoding == "unicode":
+        return exc.position
+    return len(text.encode("utf-8", "surrogatepass")[:exc.position].decode("utf-8", "ignore"))
+
+
+def _problem_mark(exc: yaml.YAMLError, text: str) -> tuple[int | None, int | None]:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return text_position(text, _reader_index(text, exc))
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is None:
         return None, None
@@ -149,6 +233,9 @@ def _problem_mark(exc: yaml.YAMLError) -> tuple[int | None, int | None]:
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\x00")
+        return f"invalid YAML: character U+{code:04X} is not allowed in YAML (a control character)"
     problem = getattr(exc, "problem", None)
     context = getattr(exc, "context", None)
     if problem and context:
@@ -162,13 +249,18 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     """Parse one YAML document from ``text``; ``line_offset`` shifts reported lines
     (used for front matter that starts after a ``---`` line)."""
     check_size(len(text), path)
-    if "\x00" in text:
-        raise InputError.single("file contains NUL bytes; is it a binary file?", path, 1, 1)
+    nul = text.find("\x00")
+    if nul != -1:
+        line, column = text_position(text, nul)
+        raise InputError.single("file contains NUL bytes (U+0000); is it a binary file?", path, line + line_offset,
+                                column)
+    if "&" in text or len(text) > _SCAN_OVER:
+        _scan(text, path, line_offset)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        line, column = _problem_mark(exc)
+        line, column = _problem_mark(exc, text)
         raise InputError.single(
             _yaml_message(exc), path, None if line is None else line + line_offset, column
         ) from None
@@ -178,9 +270,11 @@ def load_text(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     if node is not None:
         try:
             builder.doc.data = builder.build(node, ())
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
-            line, column = builder.doc.locate(())
-            raise InputError.single(f"invalid YAML value: {exc}", path, line, column) from None
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+            at = builder.current.start_mark if builder.current is not None else None
+            raise InputError.single(f"invalid YAML value: {exc}", path,
+                                    None if at is None else at.line + 1 + line_offset,
+                                    None if at is None else at.column + 1) from None
     return builder.doc
 
 
@@ -275,6 +369,8 @@ def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     so the result and the error messages are the same."""
     if len(text) > MAX_BYTES or "\x00" in text or "&" in text or _Loader.yaml_path_resolvers:
         return load_text(text, path, line_offset=line_offset)
+    if len(text) > _SCAN_OVER:
+        _scan(text, path, line_offset)
     loader = _CachingLoader(text)
     try:
         node = loader.get_single_node()
@@ -321,7 +417,14 @@ def read_text(path: str) -> str:
         raise InputError.single(f"cannot read file: {exc}", path) from None
     except OSError as exc:
         raise InputError.single(f"cannot read file: {exc.strerror or exc}", path) from None
-    check_size(len(raw), path)
+    if len(raw) > MAX_BYTES:  # only the limit + 1 bytes were read: the message gives the file's own size
+        import os
+
+        try:
+            size = max(os.stat(path).st_size, len(raw)) if path != "-" else len(raw)
+        except OSError:
+            size = len(raw)
+        check_size(size, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

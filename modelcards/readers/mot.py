@@ -52,11 +52,18 @@ def release_from_mot(doc: LocatedDocument) -> Release:
         raise InputError.single("MOT file: 'release' must be a mapping", doc.path, line, column)
     names = {mot_name.lower(): artifact_id for artifact_id, mot_name in _mot_names()}
     artifacts: dict[str, dict[str, Any]] = {}
+    listed_at: dict[str, int] = {}
     components = release.get("components") or []
     if not isinstance(components, list):
         line, column = doc.locate(("release", "components"))
         raise InputError.single("MOT file: 'components' must be a list", doc.path, line, column)
     for i, component in enumerate(components):
+        for key in _COMPONENT_TEXT:
+            if isinstance(component, dict) and isinstance(component.get(key), (list, dict)):
+                line, column = doc.locate(("release", "components", i, key))
+                raise InputError.single(f"MOT component: {key!r} must be text, not a "
+                                        f"{'list' if isinstance(component[key], list) else 'mapping'}",
+                                        doc.path, line, column)
         if not isinstance(component, dict) or not _text(component.get("name")):
             line, column = doc.locate(("release", "components", i))
             raise InputError.single("MOT component needs a 'name'", doc.path, line, column)
@@ -68,6 +75,12 @@ def release_from_mot(doc: LocatedDocument) -> Release:
             line, column = doc.locate(("release", "components", i, "name"))
             hint = did_you_mean(name, [mot_name for _, mot_name in _mot_names()])
             raise InputError.single(f"unknown MOT component {name!r}{hint}", doc.path, line, column)
+        if artifact_id in listed_at:
+            line, column = doc.locate(("release", "components", i, "name"))
+            first = doc.locate(("release", "components", listed_at[artifact_id], "name"))[0]
+            raise InputError.single(f"MOT component {name!r} is listed twice (first on line {first}); "
+                                    "keep one entry", doc.path, line, column)
+        listed_at[artifact_id] = i
         license_text = _text(component.get("license"))
         entry: dict[str, Any] = {
             "location": _text(component.get("component_path")),
@@ -96,7 +109,19 @@ def release_from_mot(doc: LocatedDocument) -> Release:
     }
     from modelcards.readers.validation import validate
 
-    return validate(Release, data, doc, translate=_mot_path, label=_mot_label)
+    def translate(loc: tuple[object, ...]) -> tuple[object, ...] | None:
+        if loc[:1] == ("artifacts",) and len(loc) > 1 and str(loc[1]) in listed_at:
+            field = _COMPONENT_KEYS.get(str(loc[2]), "name") if len(loc) > 2 else "name"
+            return ("release", "components", listed_at[str(loc[1])], field)
+        return _mot_path(loc)
+
+    return validate(Release, data, doc, translate=translate, label=_mot_label)
+
+
+_COMPONENT_TEXT = ("name", "license", "component_path", "description")
+"""A component's keys the reader takes as text: a list or a mapping there is a located error."""
+_COMPONENT_KEYS = {"location": "component_path", "description": "description", "license": "license"}
+"""Artifact field -> the component key it comes from."""
 
 
 _MOT_KEYS = {"name": ("name",), "version": ("version",), "producer": ("producer",), "date": ("date",),

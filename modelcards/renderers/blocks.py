@@ -17,7 +17,9 @@ This merge is specific to this file format, so no library does it.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -90,6 +92,25 @@ _LOOKAHEAD = 10_000
 """Fence-like lines tried as a fence's closing line before it is taken as unclosed (bounds hostile input)."""
 
 
+_INTERESTING_FIRST = re.compile(r"<!-- modelcards:| {0,3}(?:```|~~~)")
+_INTERESTING = re.compile(r"\n(?:<!-- modelcards:| {0,3}(?:```|~~~))")
+"""The start of a line that is a block marker or may open or close a fence (``_FENCE``): no other
+line changes how the lines after it are read. Searched from the line break before it (a literal
+first character is searched for at C speed; a ``^`` would be tried at every character), the
+first line on its own."""
+
+
+class _Stripped:
+    """``lines[i]`` without its line end, computed when asked for (most lines never are)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __getitem__(self, index: int) -> str:
+        line = self.lines[index]
+        return line.rstrip("\n").rstrip("\r") if line.endswith("\n") else line
+
+
 def _lines(text: str) -> list[str]:
     """Lines split at ``\n`` only (a lone CR, U+0085 or U+2028 is text inside a line)."""
     parts = text.split("\n")
@@ -145,31 +166,42 @@ class _Scanner:
     whose recorded hash matches the body up to an end marker of its name is always a block, so no
     fence the user left open can hide a generated block (which would then be rendered twice)."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], text: str) -> None:
         self.lines = lines
-        self.stripped = [line.rstrip("\n").rstrip("\r") if line.endswith("\n") else line for line in lines]
+        self.stripped = _Stripped(lines)
+        starts = list(itertools.accumulate(map(len, lines), initial=0))
+        self.interesting = [0] if _INTERESTING_FIRST.match(text) else []
+        self.interesting += [bisect.bisect_right(starts, match.start() + 1) - 1
+                             for match in _INTERESTING.finditer(text)]
+        """The lines that can change what the parser reads (a marker or a fence-like line), in order:
+        found in the whole text at once, so a long README costs no Python work per line of prose."""
         self.ends: dict[str, list[int]] = {}
         self.begins: list[int] = []
-        for index, line in enumerate(self.stripped):
+        self.fence_lines: dict[str, list[tuple[int, int]]] = {}
+        """Per fence character, the lines that could close a fence: (line index, run length)."""
+        for index in self.interesting:
+            line = self.stripped[index]
             if line.startswith("<!-- modelcards:"):
                 end = _END.match(line)
                 if end:
                     self.ends.setdefault(end.group(1), []).append(index)
                 elif _BEGIN.match(line):
                     self.begins.append(index)
+                continue
+            bare = line.lstrip(" ")
+            if len(line) - len(bare) <= 3:
+                run = bare.rstrip(" \t")
+                if len(run) >= 3 and run == run[0] * len(run):
+                    self.fence_lines.setdefault(run[0], []).append((index, len(run)))
         self._verified: dict[int, int | None] = {}
         self._closers: dict[int, int | None] = {}
         self._pairs: dict[int, bool] = {}
         self.markers = sorted(self.begins + [at for ends in self.ends.values() for at in ends])
-        self.fence_lines: dict[str, list[tuple[int, int]]] = {}
-        """Per fence character, the lines that could close a fence: (line index, run length)."""
-        for index, line in enumerate(self.stripped):
-            if line[:4].lstrip(" ")[:1] in ("`", "~"):
-                bare = line.lstrip(" ")
-                if len(line) - len(bare) <= 3:
-                    run = bare.rstrip(" \t")
-                    if len(run) >= 3 and run == run[0] * len(run):
-                        self.fence_lines.setdefault(run[0], []).append((index, len(run)))
+
+    def after(self, index: int) -> int:
+        """The first interesting line at or after ``index`` (``len(lines)`` when there is none)."""
+        at = bisect.bisect_left(self.interesting, index)
+        return self.interesting[at] if at < len(self.interesting) else len(self.lines)
 
     def verified_end(self, index: int) -> int | None:
         """The end marker closing the generated block opening at ``index`` with its recorded hash
@@ -179,8 +211,6 @@ class _Scanner:
         found = None
         begin = _BEGIN.match(self.stripped[index])
         if begin and begin.group(1) == "begin" and begin.group(3):
-            import bisect
-
             ends = self.ends.get(begin.group(2), [])
             hasher = hashlib.sha256()
             at = index + 1
@@ -197,16 +227,12 @@ class _Scanner:
         return found
 
     def next_begin(self, index: int) -> int:
-        import bisect
-
         at = bisect.bisect_right(self.begins, index)
         return self.begins[at] if at < len(self.begins) else len(self.lines)
 
     def closes(self, fence: tuple[str, int, int], start: int, before: int) -> bool:
         """Whether the line closing ``fence`` (char, length, line it opened at) comes after ``start``,
         a line inside it, and before ``before``."""
-        import bisect
-
         char, length, opened = fence
         if opened not in self._closers:
             found = None
@@ -224,8 +250,6 @@ class _Scanner:
     def _balanced(self, opened: int, closer: int) -> bool:
         """Whether the markers inside the fence pair up (begin X, end X, begin Y, end Y, ...): the
         fence quotes an example of whole blocks."""
-        import bisect
-
         if opened not in self._pairs:
             inside = self.markers[bisect.bisect_right(self.markers, opened):bisect.bisect_left(self.markers, closer)]
             paired = len(inside) % 2 == 0
@@ -271,13 +295,20 @@ def parse(text: str) -> Document:
         top, segment, start = front
         above = lines[:top]
         doc.segments.append(segment)
-    scan = _Scanner(lines)
+    scan = _Scanner(lines, text)
     free: list[str] = list(above)
     free_line = 1
     seen: dict[str, int] = {}
     fence: tuple[str, int, int] | None = None
     index = start
     while index < len(lines):
+        following = scan.after(index)
+        if following > index:  # lines that are neither markers nor fence-like: free text as they are
+            if not free:
+                free_line = index + 1
+            free.extend(lines[index:following])
+            index = following
+            continue
         line, stripped = lines[index], scan.stripped[index]
         number = index + 1
         begin = _BEGIN.match(stripped) if stripped.startswith("<!-- modelcards:") else None
@@ -317,7 +348,7 @@ def parse(text: str) -> Document:
 def _block_end(scan: _Scanner, index: int, name: str) -> int:
     """The line of the end marker of the block ``name`` opening at ``index``."""
     fence: tuple[str, int, int] | None = None
-    for at in range(index + 1, len(scan.lines)):
+    for at in scan.interesting[bisect.bisect_right(scan.interesting, index):]:  # no other line counts
         stripped = scan.stripped[at]
         if stripped.startswith("<!-- modelcards:"):
             begin, end = _BEGIN.match(stripped), _END.match(stripped)

@@ -84,10 +84,15 @@ def card_metadata(release: Release, report: Report) -> dict[str, Any]:
 
 
 def front_matter(release: Release, report: Report) -> str:
-    """``---``-delimited YAML block, or '' when the release states no Hub metadata."""
-    from huggingface_hub.utils import yaml_dump
+    """``---``-delimited YAML block, or '' when the release states no Hub metadata.
+
+    Written as huggingface_hub's ``yaml_dump`` writes it (PyYAML's ``Dumper``, ``allow_unicode``),
+    except that text holding a Unicode line break is double-quoted so that it survives, and with
+    libyaml's emitter for metadata of more than ``yaml_emit.LARGE`` characters."""
+    from modelcards.renderers.yaml_emit import CHubDumper, HubDumper, dump
 
     metadata = card_metadata(release, report)
     if not metadata:
         return ""
-    return f"---\n{yaml_dump(metadata, sort_keys=False).strip()}\n---\n"
+    text = dump(metadata, HubDumper, CHubDumper, sort_keys=False, allow_unicode=True)
+    return f"---\n{text.strip()}\n---\n"

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from modelcards.renderers.yaml_emit import HAS_LIBYAML, dump, has_unicode_break
 from modelcards.schema import Release
 
 
@@ -14,11 +15,18 @@ class _ManifestDumper(yaml.SafeDumper):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = '"' if has_unicode_break(value) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 _ManifestDumper.add_representer(str, _text)
+
+_CManifestDumper: type | None = None
+if HAS_LIBYAML:
+    class _CManifestDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
+        """``_ManifestDumper`` with libyaml's emitter, for large manifests (renderers/yaml_emit.py)."""
+
+    _CManifestDumper.add_representer(str, _text)
 
 
 def manifest_data(release: Release) -> dict[str, Any]:
@@ -27,10 +35,10 @@ def manifest_data(release: Release) -> dict[str, Any]:
     return data
 
 
-def manifest_yaml(release: Release, header: str = "") -> str:
-    from modelcards.schema.json_schema import installed_schema_uri
-
-    body = yaml.dump(manifest_data(release), Dumper=_ManifestDumper, sort_keys=False, allow_unicode=True,
-                     width=100)
+def manifest_yaml(release: Release, header: str = "", schema: str = "release.schema.json") -> str:
+    """The manifest of ``release`` as YAML, led by the editors' ``$schema`` line naming ``schema``
+    (a path relative to the manifest: ``modelcards.starter.schema_reference`` picks it)."""
+    body = dump(manifest_data(release), _ManifestDumper, _CManifestDumper, sort_keys=False,
+                allow_unicode=True, width=100)
     comment = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    return f"# yaml-language-server: $schema={installed_schema_uri()}\n{comment}{body}"
+    return f"# yaml-language-server: $schema={schema}\n{comment}{body}"

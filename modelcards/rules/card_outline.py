@@ -24,7 +24,7 @@ model.") say nothing about the model, so they do not make a section filled.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -122,6 +122,26 @@ class Outline:
     """The release's name, when it is a template's title placeholder."""
     levels: dict[tuple[int, int], int]
     """(part, line index) -> level of each heading inside a part's text."""
+
+    @cached_property
+    def part_headings(self) -> dict[int, tuple[list[int], list[str]]]:
+        """part -> (line indexes, titles) of the headings inside its text, in line order."""
+        found: dict[int, tuple[list[int], list[str]]] = {}
+        for head in self.heads:
+            if head.label is None and head.index >= 0:
+                indexes, titles = found.setdefault(head.part, ([], []))
+                indexes.append(head.index)
+                titles.append(head.title)
+        return found
+
+    def section_of(self, part_index: int, index: int) -> str | None:
+        """The title of the nearest heading above line ``index`` of a part, else the part's own."""
+        heads = self.part_headings.get(part_index)
+        if heads:
+            at = bisect_left(heads[0], index) - 1
+            if at >= 0:
+                return heads[1][at]
+        return self.parts[part_index].heading
 
     def under(self, head: Head) -> Iterator[tuple[int, int]]:
         """(part, line index) of each line under ``head``, up to the next heading of its level or

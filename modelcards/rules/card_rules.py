@@ -21,11 +21,7 @@ TEMPLATE = "https://huggingface.co/docs/hub/model-card-annotated"
 
 def _where(found: Outline, part_index: int, index: int) -> str:
     """Which section a line is in: the nearest heading above it, else the part's own."""
-    part = found.parts[part_index]
-    title = part.heading
-    for head in found.heads:
-        if head.part == part_index and 0 <= head.index < index and head.label is None:
-            title = head.title
+    title = found.section_of(part_index, index)
     return f"section {title!r}" if title is not None else "the summary"
 
 

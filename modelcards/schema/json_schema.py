@@ -35,13 +35,6 @@ def modelcard_json_schema_text() -> str:
     return json.dumps(modelcard_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def installed_schema_uri() -> str:
-    """file:// URI of the schema shipped with the package (for editors' $schema lines)."""
-    from modelcards.resources import shipped_dir
-
-    return (shipped_dir("schemas") / "release.schema.json").as_uri()
-
-
 def write_schemas(directory: str) -> list[str]:
     """Regenerate ``release.schema.json`` and ``modelcard.schema.json`` in ``directory``."""
     from pathlib import Path

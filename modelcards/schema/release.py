@@ -25,8 +25,8 @@ def _trim_blank_lines(text: str) -> str:
     """Drop blank lines around Markdown prose and trailing blanks, but keep the first line's
     indentation: an indented line is part of what the card says (an indented code block, a
     heading the Hub shows as text)."""
-    lines = text.rstrip().split("\n")
-    while lines and not lines[0].strip():
+    lines = text.rstrip(" \t\r\n").split("\n")  # not str.rstrip(): U+0085 and U+2028 are text a card holds
+    while lines and not lines[0].strip(" \t\r"):
         lines.pop(0)
     return "\n".join(lines)
 
