@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from modelcards.schema import Release
 from modelcards.schema.card_sections import SECTION_HEADINGS
@@ -63,8 +64,7 @@ _TITLE_PLACEHOLDER = re.compile(r"\{+\s*[A-Za-z_]\w*\s*\}+|(?:model card for )?m
 template), ``{{ model_id }}``, or huggingface_hub's default ``Model Card for Model ID``."""
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """A line of template text the card still holds."""
 
     part: int
@@ -76,8 +76,7 @@ class Placeholder:
     """``template`` (huggingface_hub's), ``trainer`` (transformers'), ``jinja`` or ``todo``."""
 
 
-@dataclass(frozen=True)
-class Head:
+class Head(NamedTuple):
     """A heading of the card text."""
 
     part: int
@@ -93,8 +92,7 @@ class Head:
     looked for, never as headings of their own (CARD002, the section a line is in)."""
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """The summary, a prose field or a further section, with its lines classed."""
 
     path: tuple[str, ...]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from modelcards.resources import read_data
 from modelcards.rules.card_outline import Head, Outline, outline
@@ -76,8 +76,7 @@ def _fact(name: str, release: Release, found: Outline) -> bool:
     raise ValueError(f"completeness.yaml: unknown fact {name!r}")
 
 
-@dataclass(frozen=True)
-class SectionState:
+class SectionState(NamedTuple):
     section: Section
     heads: tuple[Head, ...]
     """The card's headings that match the section."""
