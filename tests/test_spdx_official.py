@@ -76,7 +76,7 @@ def test_altered_reference_files_are_refused(tmp_path):
 
 
 @needs_reference
-@pytest.mark.parametrize(("name", "shards"), [("pythia-6.9b", 2), ("olmo-7b", 1)])
+@pytest.mark.parametrize(("name", "shards"), [pytest.param("pythia-6.9b", 2, marks=pytest.mark.slow), ("olmo-7b", 1)])
 def test_the_official_validator_accepts_the_fully_described_examples(tmp_path, name, shards):
     """With their training facts, and weight digests (files, hashes, ``contains``) from --weights."""
     path = _export(_example(name), tmp_path, shards)
