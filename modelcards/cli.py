@@ -329,8 +329,15 @@ def _has_front_matter(path: str) -> bool:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when some card has findings this severe or worse (default: [tool.modelcards] fail-on; "
                    "else the audit does not fail on findings).")
+@click.option("--lineage/--no-lineage", default=None,
+              help="Resolve base-model chains through the dump's own cards (a first pass indexes every row's id, "
+                   "license and base models), then the known-models table. Default: on when a dump has ids.")
+@click.option("--records", "records_path", type=click.Path(dir_okay=False),
+              help="Also write one row per card (id, family root, relation, licenses, verdicts, rule codes) "
+                   "to this .parquet or .csv file, for pandas or DuckDB.")
 def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, report_path: str | None,
-          select: str | None, ignore: str | None, fail_on: str | None) -> None:
+          select: str | None, ignore: str | None, fail_on: str | None, lineage: bool | None,
+          records_path: str | None) -> None:
     """Audit many cards: one record per card on stdout, a summary on stderr.
 
     PATHS are cards (README.md, modelcard.yaml, MOT YAML), directories (walked for *.md, *.yaml,
@@ -346,17 +353,31 @@ def audit(paths: tuple[str, ...], fmt: str, jobs: int, full_summary: bool, repor
       modelcards audit cards/ > audit.jsonl
       modelcards audit hub-dump.parquet --jobs 0 --format csv > audit.csv
       modelcards audit cards/ --summary --report audit.html > /dev/null
+      modelcards audit hub-dump.parquet --jobs 0 --report census.html --records cards.parquet > /dev/null
     """
     from modelcards.audit import audit_paths
     from modelcards.audit.progress import progress_display
+    from modelcards.audit.records import CardRecords
 
     if report_path and not report_path.lower().endswith((".html", ".htm", ".json")):
         click.echo(f"error: --report {report_path}: use a .html or .json file name", err=True)
         sys.exit(EXIT_INPUT)
     settings = _settings(select, ignore, fail_on)
     workers = jobs or os.cpu_count() or 1
-    with progress_display() as on_card, _doing("auditing", ", ".join(paths)):
-        summary = audit_paths(paths, sys.stdout, fmt=fmt, jobs=workers, on_card=on_card, settings=settings)
+    try:
+        records = CardRecords(records_path) if records_path else None
+    except ValueError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        with progress_display() as on_card, _doing("auditing", ", ".join(paths)):
+            summary = audit_paths(paths, sys.stdout, fmt=fmt, jobs=workers, on_card=on_card, settings=settings,
+                                  lineage=lineage, records=records)
+    finally:
+        if records is not None:
+            records.close()
+    if records_path:
+        click.echo(f"wrote {records_path}", err=True)
     click.echo(summary.text(full=full_summary), err=True)
     if report_path:
         _write_audit_report(report_path, summary)

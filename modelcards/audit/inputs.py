@@ -19,6 +19,8 @@ CARD_SUFFIXES = (".md", ".yaml", ".yml")
 DUMP_SUFFIXES = (".jsonl", ".parquet")
 TEXT_COLUMNS = ("card", "text", "card_text", "readme", "content")
 ID_COLUMNS = ("id", "modelId", "model_id", "repo_id", "name")
+DATE_COLUMNS = ("createdAt", "created_at", "last_modified", "lastModified")
+"""Dates of Hub dumps (the Hub API's ``createdAt`` and ``lastModified``), for the census's months."""
 
 @dataclass(slots=True)
 class Item:
@@ -34,13 +36,17 @@ class Item:
     """Text from a dump's card column is a Markdown card even without front matter."""
     walked: bool = False
     """Found by walking a directory (not named by the user): skipped when it is not a card."""
+    id: str | None = None
+    """The dump row's model id (its id column), carried into the record as ``"id"``."""
+    created: object = None
+    """The dump row's date (its ``createdAt`` or ``last_modified`` column), as the dump holds it."""
 
     def load(self) -> Item:
         """This item with its file read; unreadable files become an item carrying the error."""
         if not self.on_disk:
             return self
         read = _read_file(self.source)
-        return Item(read.source, read.text, read.error, walked=self.walked)
+        return Item(read.source, read.text, read.error, walked=self.walked, id=self.id, created=self.created)
 
 
 def _walk(directory: str) -> Iterator[str]:
@@ -95,10 +101,11 @@ def _jsonl(path: str) -> Iterator[Item]:
             text = _pick(record, TEXT_COLUMNS)
             name = _pick(record, ID_COLUMNS)
             source = f"{path}#{name}" if name is not None else f"{path}:{number}"
+            card_id = str(name) if name is not None else None
             if not isinstance(text, str):
-                yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})")
+                yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})", id=card_id)
                 continue
-            yield Item(source, text, markdown=True)
+            yield Item(source, text, markdown=True, id=card_id, created=_pick(record, DATE_COLUMNS))
 
 
 def _parquet(path: str) -> Iterator[Item]:
@@ -115,18 +122,32 @@ def _parquet(path: str) -> Iterator[Item]:
     names = parquet.schema_arrow.names
     text_column = next((c for c in TEXT_COLUMNS if c in names), None)
     id_column = next((c for c in ID_COLUMNS if c in names), None)
+    date_column = next((c for c in DATE_COLUMNS if c in names), None)
     if text_column is None:
         yield Item(path, None, f"no card-text column (looked for {', '.join(TEXT_COLUMNS)})")
         return
-    columns = [text_column] + ([id_column] if id_column else [])
+    columns = [text_column] + ([id_column] if id_column else []) + ([date_column] if date_column else [])
     row = 0
     for batch in parquet.iter_batches(batch_size=1024, columns=columns):
         texts = batch.column(0).to_pylist()
-        ids = batch.column(1).to_pylist() if id_column else [None] * len(texts)
-        for text, name in zip(texts, ids, strict=True):
+        nothing = [None] * len(texts)
+        ids = batch.column(1).to_pylist() if id_column else nothing
+        dates = batch.column(len(columns) - 1).to_pylist() if date_column else nothing
+        for text, name, created in zip(texts, ids, dates, strict=True):
             row += 1
             source = f"{path}#{name}" if name is not None else f"{path}:{row}"
-            yield Item(source, text, markdown=True) if isinstance(text, str) else Item(source, None, "empty card text")
+            card_id = str(name) if name is not None else None
+            yield Item(source, text, markdown=True, id=card_id, created=created) if isinstance(text, str) else \
+                Item(source, None, "empty card text", id=card_id)
+
+
+def has_dump(paths: Iterable[str]) -> bool:
+    """Whether any path is, or a directory holds, a JSONL or Parquet dump (where ids may be)."""
+    for path in paths:
+        files = _walk(path) if os.path.isdir(path) else iter([path])
+        if any(file.lower().endswith(DUMP_SUFFIXES) for file in files):
+            return True
+    return False
 
 
 def iter_items(paths: Iterable[str]) -> Iterator[Item]:

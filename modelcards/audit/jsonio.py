@@ -43,16 +43,21 @@ def openness_json(report: Report) -> bytes:
     return json.dumps(report.openness_dict(), ensure_ascii=False).encode("utf-8")
 
 
-def encode_report(report: Report, *, openness: bytes | None = None) -> bytes:
-    """One JSONL record: ``encode_json(report.to_dict())`` as UTF-8 with its newline.
+def _with_id(data: dict[str, Any], card_id: str | None) -> dict[str, Any]:
+    return {"id": card_id, **data} if card_id is not None else data
+
+
+def encode_report(report: Report, *, openness: bytes | None = None, card_id: str | None = None) -> bytes:
+    """One JSONL record: ``encode_json(report.to_dict())`` as UTF-8 with its newline, led by
+    ``"id"`` for a dump row with an id (``card_id``).
 
     ``openness``: ``openness_json(report)`` when the caller has it already (the audit analyzer
     shares it between reports with the same verdicts); it is spliced in as it is, and every
     other key comes from ``report.to_dict()``, so a record is always the ``check`` object."""
     if _orjson is None:
-        return (encode_json(report.to_dict()) + "\n").encode("utf-8")
+        return (encode_json(_with_id(report.to_dict(), card_id)) + "\n").encode("utf-8")
     if openness is None:
-        return _orjson.dumps(report.to_dict(), option=_orjson.OPT_APPEND_NEWLINE)
-    data = dataclasses.replace(report, mof=None, osaid=None, eosai={}).to_dict()
+        return _orjson.dumps(_with_id(report.to_dict(), card_id), option=_orjson.OPT_APPEND_NEWLINE)
+    data = _with_id(dataclasses.replace(report, mof=None, osaid=None, eosai={}).to_dict(), card_id)
     data["openness"] = _orjson.Fragment(openness)
     return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)

@@ -37,9 +37,15 @@ _analyzer: CachedAnalyzer | None = None
 """The analyzer of this worker process, made by ``_start_worker`` when the pool starts it."""
 
 
-def _start_worker() -> None:
+def _start_worker(index_path: str | None = None) -> None:
+    """A pool worker's start: its own analyzer, and its own connection to the lineage index."""
     global _analyzer
     _analyzer = CachedAnalyzer()
+    if index_path is not None:
+        from modelcards.audit.lineage_index import DumpIndex
+        from modelcards.licenses.lineage import set_index
+
+        set_index(DumpIndex(index_path))
 
 
 def _audit_batch(batch: list[Item], encode: bool, settings: Settings | None) -> list[Result]:
@@ -47,19 +53,29 @@ def _audit_batch(batch: list[Item], encode: bool, settings: Settings | None) -> 
 
 
 def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
-        settings: Settings | None = None) -> Iterator[Result]:
+        settings: Settings | None = None, index_path: str | None = None) -> Iterator[Result]:
     """(JSONL record, row) per card in input order; None for walked files that are not cards.
     ``encode``: whether to make the records (see ``audit_item``); ``settings``: the ``[tool.modelcards]``
-    select / ignore lists each record keeps to, and the fail-on a card's row is judged at."""
+    select / ignore lists each record keeps to, and the fail-on a card's row is judged at;
+    ``index_path``: a lineage index (``lineage_index.build_index``) chains are resolved through."""
     if jobs <= 1:
-        analyzer = CachedAnalyzer()  # this run's memos, dropped with it
-        for item in items:
-            yield audit_item(item, encode, analyzer, settings)
+        from modelcards.audit.lineage_index import DumpIndex
+        from modelcards.licenses.lineage import using_index
+
+        analyzer = CachedAnalyzer()  # this run's memos, dropped with it: they hold this index's chains
+        index = DumpIndex(index_path) if index_path is not None else None
+        try:
+            with using_index(index):
+                for item in items:
+                    yield audit_item(item, encode, analyzer, settings)
+        finally:
+            if index is not None:
+                index.close()
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if _threads_started() else None)
-    with context.Pool(jobs, initializer=_start_worker) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(index_path,)) as pool:
         window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
         pending: list[AsyncResult[list[Result]]] = []
         for batch in _batches(items, CHUNK):

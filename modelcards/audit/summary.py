@@ -1,7 +1,8 @@
 """What a batch audit found, in aggregate: counts that stay small however many cards are read.
 
 Only counters are kept (no per-card data), so memory is flat in the number of cards; the number
-of distinct licenses and base-model families is bounded by what exists on the Hub.
+of distinct licenses and base-model families is bounded by what exists on the Hub. The census
+part (families by root, license drift, openwashing, months: ``census.Census``) rides along.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
+
+from modelcards.audit.census import Census
 
 if TYPE_CHECKING:
     from modelcards.audit.worker import Row
@@ -31,10 +34,14 @@ class Summary:
     rules: dict[str, int] = field(default_factory=dict)
     licenses: dict[str, int] = field(default_factory=dict)
     base_families: dict[str, int] = field(default_factory=dict)
+    census: Census = field(default_factory=Census)
+    """Families, license drift, openwashing and trends (``audit.census``)."""
 
     def add(self, row: Row) -> None:
         self.cards += 1
         self.failing += row.fails
+        if row.census is not None:
+            self.census.add(row.census, row)
         if not row.readable:
             self.unreadable += 1
             return
@@ -71,6 +78,8 @@ class Summary:
                                    ("base-model families", self.base_families)):
                 if counter:
                     lines.append(f"  {title}: " + ", ".join(f"{k} x{n}" for k, n in top(counter, TOP)))
+            if self.census.cards:
+                lines.extend(self.census.text())
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,6 +93,7 @@ class Summary:
             "top_findings": dict(top(self.rules, TOP)),
             "licenses": dict(top(self.licenses, TOP)),
             "base_model_families": dict(top(self.base_families, TOP)),
+            **self.census.to_dict(),
         }
 
 

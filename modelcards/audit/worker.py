@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from modelcards.api import select
 from modelcards.audit.analyzer import AuditRecord, CachedAnalyzer
+from modelcards.audit.census import CardCensus, card_census
 from modelcards.audit.inputs import Item
 from modelcards.audit.jsonio import encode_report
 from modelcards.errors import InputError
@@ -42,6 +43,10 @@ class Row:
     base_families: tuple[str, ...]
     fails: bool = False
     """Whether the card's report fails at the audit's fail-on threshold."""
+    census: CardCensus | None = None
+    """The card's census facts (family, relation, dropped terms, openwashing); None when unreadable."""
+    id: str | None = None
+    """The dump row's id (also for a row that could not be read)."""
 
 
 def _input_report(source: str, message: str, line: int | None = None, column: int | None = None) -> Report:
@@ -83,8 +88,9 @@ def walked_card(path: str, text: str) -> tuple[bool, LocatedDocument | None]:
     return isinstance(data, dict) and ("name" in data or mot.looks_like_mot(data)), document
 
 
-Audited = tuple[Report, AuditRecord | None, str | None, tuple[str, ...]]
-"""(report, its audit record when the card was analysed, stated license, base-model families)."""
+Audited = tuple[Report, AuditRecord | None, str | None, tuple[str, ...], CardCensus | None]
+"""(report, its audit record when the card was analysed, stated license, base-model families,
+census facts)."""
 
 
 def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited | None:
@@ -92,7 +98,7 @@ def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited 
     ``analyzer``: the one of this audit run (a fresh one when not given)."""
     item = item.load()
     if item.text is None:
-        return _input_report(item.source, item.error or "unreadable"), None, None, ()
+        return _input_report(item.source, item.error or "unreadable"), None, None, (), None
     document = None
     try:
         if item.walked:
@@ -103,19 +109,20 @@ def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited 
     except InputError as err:
         problem = err.problems[0]
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), \
-            None, None, ()
+            None, None, (), None
     except Exception as err:  # a reader bug on one card among millions must not stop the run
         return _input_report(item.source, f"could not read this card ({type(err).__name__}: {err})"), \
-            None, None, ()
+            None, None, (), None
     analyzer = analyzer if analyzer is not None else CachedAnalyzer()
     try:
         record = analyzer.record(source, source=item.source)
     except Exception as err:  # one odd card among millions must not stop the run
         return _input_report(item.source, f"could not analyse this card ({type(err).__name__}: {err})"), \
-            None, None, ()
+            None, None, (), None
     lineage = record.report.lineage
     families = tuple(sorted({_family(root.model_id) for root in _roots(lineage)})) if lineage else ()
-    return record.report, record, source.release.license, families
+    census = card_census(record.report, source.release, item.id, item.created)
+    return record.report, record, source.release.license, families, census
 
 
 _severity, _rule = attrgetter("severity"), attrgetter("rule")
@@ -128,7 +135,7 @@ def audit_item(item: Item, encode: bool = True, analyzer: CachedAnalyzer | None 
     audited = audit_report(item, analyzer)
     if audited is None:
         return None
-    report, record, license_text, families = audited
+    report, record, license_text, families, census = audited
     report = select(report, settings)
     findings = report.findings
     severities = list(map(_severity, findings))
@@ -144,7 +151,9 @@ def audit_item(item: Item, encode: bool = True, analyzer: CachedAnalyzer | None 
         tuple(sorted(set(map(_rule, findings)))),
         families,
         report.fails(settings.fail_on if settings is not None else "error"),
+        census,
+        item.id,
     )
     if not encode:
         return None, row
-    return encode_report(report, openness=record.openness_json() if record is not None else None), row
+    return encode_report(report, openness=record.openness_json() if record is not None else None, card_id=item.id), row

@@ -143,7 +143,8 @@ def derivative_relicensed(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
         if _carries(declared, terms):
             continue
         reported.add(terms.license_id)
-        via = f" (via {link.model_id})" if link.depth > 1 else ""
+        direct = next((b for b in reversed(verdicts.chain[:verdicts.chain.index(link)]) if b.depth == 1), None)
+        via = f" (via {direct.model_id})" if link.depth > 1 and direct is not None else ""
         yield Hit(
             f"base-model:{link.model_id}",
             f"derived from {link.model_id}{via} under {link.license.canonical}, but released under "
