@@ -182,6 +182,7 @@ def _ignoring(facts: type[tuple[Any, ...]], field: str, monkeypatch: pytest.Monk
     monkeypatch.setattr(facts, "__hash__", lambda a: hash(key(a)))
 
 
+@pytest.mark.slow  # seconds of work: run by .ci/run with the slow tests
 @pytest.mark.parametrize(("facts", "field"), [(OpennessFacts, "architecture_stated"), (LicenseFacts, "bases")])
 def test_the_walk_fails_when_a_facts_key_drops_a_field(facts: type[tuple[Any, ...]], field: str,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:

@@ -191,6 +191,7 @@ def test_relations_are_inferred_as_the_hub_shows_them():
     assert relation_of(lineage(), "me/x") == "finetune"
 
 
+@pytest.mark.slow  # seconds of work: run by .ci/run with the slow tests
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the real Hub card corpus is not on this machine")
 def test_the_lineage_scan_agrees_with_the_card_reader_on_every_real_card():
     from modelcards.errors import InputError

@@ -109,6 +109,7 @@ def test_card_front_matter_of_many_values_is_refused_by_the_fast_path_too():
     assert "document holds more than 100,000 values; refusing to load" in _error(flow, "README.md")
 
 
+@pytest.mark.slow  # seconds of work: run by .ci/run with the slow tests
 def test_a_document_just_under_the_value_limit_loads():
     text = MINIMAL + "extra:\n  list: [" + ", ".join(str(i) for i in range(99_990)) + "]\n"
     assert located_yaml.load_text(text, "m.yaml").data["extra"]["list"][-1] == 99_989
@@ -117,6 +118,7 @@ def test_a_document_just_under_the_value_limit_loads():
 # --- large cards and manifests are written in linear time ------------------------------------------
 
 
+@pytest.mark.slow  # seconds of work: run by .ci/run with the slow tests
 def test_a_large_card_is_imported_and_rendered_as_data_that_loads_back_the_same(tmp_path):
     from modelcards.renderers.manifest_yaml import manifest_yaml
     from modelcards.renderers.yaml_emit import LARGE
@@ -142,6 +144,7 @@ def test_small_front_matter_is_written_byte_for_byte_as_huggingface_hub_writes_i
     assert dump(data, HubDumper, CHubDumper, sort_keys=False, allow_unicode=True) == yaml_dump(data, sort_keys=False)
 
 
+@pytest.mark.slow  # seconds of work: run by .ci/run with the slow tests
 def test_the_3_mb_card_of_stars_imports_in_bounded_time_and_memory(tmp_path):
     card = tmp_path / "README.md"
     card.write_text("---\nlicense: mit\n---\n# Stars\n\n" + "*a " * MB, encoding="utf-8")

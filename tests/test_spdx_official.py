@@ -86,6 +86,7 @@ def test_the_official_validator_accepts_the_fully_described_examples(tmp_path, n
     assert outcome.ok, outcome.output
 
 
+@pytest.mark.slow  # seconds of work: run by .ci/run with the slow tests
 @needs_reference
 def test_the_official_validator_rejects_a_broken_document(tmp_path):
     path = _export(_example("pythia-6.9b"), tmp_path)
