@@ -258,6 +258,8 @@ def test_the_summary_text_and_html_page_carry_the_census(tmp_path):
     text = summary.text(full=True)
     assert "lineage through the dump: 3 derivative(s) in 1 family(ies)" in text
     assert "dropped the root's terms: 3 of 3 judged derivative(s) (100.0%)" in text
+    completeness = next(line for line in text.splitlines() if line.startswith("  completeness: "))
+    assert sum(int(part.rsplit(" x", 1)[1]) for part in completeness.split(": ", 1)[1].split(", ")) == 4
     html = render_report(summary)
     assert "<script>document.title" not in html and "x/&lt;script&gt;document.title=" in html
     assert html.count("<script>") == 1

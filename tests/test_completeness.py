@@ -12,7 +12,7 @@ import pytest
 
 import modelcards
 from modelcards.report import Completeness, Report
-from modelcards.rules.completeness import count, distribution, distribution_text, judge, score_band, sections
+from modelcards.rules.completeness import judge, sections
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "hf-cards" / "cards"
 TEMPLATE_WEIGHTS = {"Summary": 10, "Model Details": 10, "Uses": 10, "Out-of-Scope Use": 10,
@@ -142,18 +142,6 @@ def test_check_reports_the_completeness_of_a_card(tmp_path):
     path = write(tmp_path, "---\nlicense: mit\n---\n# Tiny\n\nA model.\n")
     assert modelcards.check(str(path)).to_dict()["completeness"] == {
         "score": 10, "missing": [name for name in TEMPLATE_WEIGHTS if name != "Summary"]}
-
-
-def test_the_audit_distribution_counts_cards_per_band():
-    assert [score_band(s) for s in (0, 19, 20, 59, 60, 80, 100)] == [
-        "0-19", "0-19", "20-39", "40-59", "60-79", "80-100", "80-100"]
-    counts = distribution([0, 10, 35, 100, None])
-    assert counts == {"0-19": 2, "20-39": 1, "40-59": 0, "60-79": 0, "80-100": 1, "(none)": 1}
-    assert list(counts) == ["0-19", "20-39", "40-59", "60-79", "80-100", "(none)"]
-    streamed: dict[str, int] = {}
-    for value in (55, 81, 55):
-        count(streamed, value)
-    assert distribution_text(streamed) == "completeness: 0-19: 0, 20-39: 0, 40-59: 2, 60-79: 0, 80-100: 1"
 
 
 @pytest.mark.slow

@@ -327,3 +327,5 @@ class Census:
         washing = data["openwashing"]
         yield (f"  openwashing: {washing['cards']} of {washing['open_source_claims']} open-source claim(s)"
                f" ({washing['share_of_claims'] * 100:.1f}%)")
+        if data["completeness"]:
+            yield "  completeness: " + ", ".join(f"{band} x{n}" for band, n in data["completeness"].items())

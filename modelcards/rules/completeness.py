@@ -11,16 +11,15 @@ the evaluation table, the details and contact lines). So a manifest is judged by
 renders, a Hugging Face card by its own text and metadata.
 
 The score is the sum of the weights of the filled sections; ``missing`` names the others, in the
-table's order. The batch audit's summary counts cards per score band (``score_band``).
+table's order. The batch audit's census counts cards per score decile (``audit/census.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from modelcards.resources import read_data
 from modelcards.rules.card_outline import Head, Outline, outline
@@ -139,51 +138,3 @@ def completeness(release: Release) -> tuple[int, tuple[str, ...]]:
     """(score 0-100, names of the sections not filled): the report's ``completeness``."""
     judged = judge(release)
     return judged.score, judged.missing
-
-
-BANDS: tuple[tuple[int, str], ...] = ((0, "0-19"), (20, "20-39"), (40, "40-59"), (60, "60-79"), (80, "80-100"))
-"""Score bands of the audit summary: (lowest score, label)."""
-
-
-def score_band(score: int | None) -> str:
-    """The audit summary's band of a score; ``(none)`` for a card without one (unreadable)."""
-    if score is None:
-        return "(none)"
-    label = BANDS[0][1]
-    for floor, name in BANDS:
-        if score >= floor:
-            label = name
-    return label
-
-
-def distribution(scores: Iterable[int | None]) -> dict[str, int]:
-    """Cards per score band (``ordered``)."""
-    counts: dict[str, int] = {}
-    for score in scores:
-        count(counts, score)
-    return ordered(counts)
-
-
-def count(counts: dict[str, int], score: int | None) -> None:
-    """Count one card's score into ``counts`` (a summary's streaming counter)."""
-    band = score_band(score)
-    counts[band] = counts.get(band, 0) + 1
-
-
-def ordered(counts: dict[str, int]) -> dict[str, int]:
-    """Every band in rising order (0 where none was met), then ``(none)`` when met."""
-    out = {name: counts.get(name, 0) for _floor, name in BANDS}
-    if counts.get("(none)"):
-        out["(none)"] = counts["(none)"]
-    return out
-
-
-def distribution_text(counts: dict[str, int]) -> str:
-    """The summary's line: ``completeness: 0-19: 12, 20-39: 30, ...``."""
-    return "completeness: " + ", ".join(f"{band}: {n}" for band, n in ordered(counts).items())
-
-
-def report_score(report: dict[str, Any]) -> int | None:
-    """The score of one ``check --format json`` object (an audit row), None without one."""
-    found = report.get("completeness")
-    return found.get("score") if isinstance(found, dict) else None
