@@ -579,10 +579,8 @@ def import_(src: str, out_path: str, force: bool) -> None:
     """
     from modelcards import api
     from modelcards.errors import InputError
-    from modelcards.files import write_atomic
     from modelcards.renderers.manifest_yaml import manifest_yaml
-    from modelcards.schema.json_schema import release_json_schema_text
-    from modelcards.starter import schema_reference, schema_to_write
+    from modelcards.starter import schema_reference
 
     _refuse_overwrite(out_path, force)
     try:
@@ -600,17 +598,27 @@ def import_(src: str, out_path: str, force: bool) -> None:
         click.echo(f"{src}: error: cannot reach the Hugging Face Hub at {_endpoint()}: {_first_line(err)}",
                    err=True)
         sys.exit(EXIT_INPUT)
-    schema_path = schema_to_write(out_path)
+    _write_manifest(out_path, text)
+    click.echo(f"wrote {out_path}; next: `modelcards check {out_path}`, then `modelcards render {out_path}`")
+
+
+def _write_manifest(path: str, text: str) -> None:
+    """Write a manifest, and beside it the JSON Schema its ``$schema`` line names when the
+    repository ships none (``starter.schema_to_write``); exit 2 with the reason when it cannot."""
+    from modelcards.files import write_atomic
+    from modelcards.schema.json_schema import release_json_schema_text
+    from modelcards.starter import schema_to_write
+
+    schema_path = schema_to_write(path)
     try:
-        write_atomic(out_path, text)
+        write_atomic(path, text)
         if schema_path is not None:  # what the manifest's $schema line names, for editors
             write_atomic(schema_path, release_json_schema_text())
     except OSError as err:
-        click.echo(f"{out_path}: error: cannot write: {err.strerror or err}", err=True)
+        click.echo(f"{path}: error: cannot write: {err.strerror or err}", err=True)
         sys.exit(EXIT_INPUT)
     if schema_path is not None:
         click.echo(f"wrote {os.path.relpath(schema_path)}, the JSON Schema its $schema line names (commit both)")
-    click.echo(f"wrote {out_path}; next: `modelcards check {out_path}`, then `modelcards render {out_path}`")
 
 
 @main.command()
@@ -619,21 +627,10 @@ def import_(src: str, out_path: str, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: str, name: str, force: bool) -> None:
     """Write a commented starter manifest to PATH (default: modelcard.yaml)."""
-    from modelcards.files import write_atomic
-    from modelcards.schema.json_schema import release_json_schema_text
-    from modelcards.starter import schema_to_write, starter_manifest
+    from modelcards.starter import starter_manifest
 
     _refuse_overwrite(path, force)
-    schema_path = schema_to_write(path)
-    try:
-        write_atomic(path, starter_manifest(name, path))
-        if schema_path is not None:  # what the manifest's $schema line names, for editors
-            write_atomic(schema_path, release_json_schema_text())
-    except OSError as err:
-        click.echo(f"{path}: error: cannot write: {err.strerror or err}", err=True)
-        sys.exit(EXIT_INPUT)
-    if schema_path is not None:
-        click.echo(f"wrote {os.path.relpath(schema_path)}, the JSON Schema its $schema line names (commit both)")
+    _write_manifest(path, starter_manifest(name, path))
     click.echo(f"wrote {path}; next: edit it, then run `modelcards check {path}`")
 
 

@@ -25,16 +25,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from modelcards.schema import Release
 from modelcards.schema.card_sections import SECTION_HEADINGS
 
 BLANK, CODE, COMMENT, HEADING, TEXT = range(5)
+T = TypeVar("T")
 
 _ATX = re.compile(r"( {0,3})(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
@@ -481,16 +482,21 @@ def build(release: Release) -> Outline:
     return Outline(tuple(parts), tuple(heads), tuple(placeholders), title, levels)
 
 
-_last: tuple[Release, Outline] | None = None
+def last_release(build: Callable[[Release], T]) -> Callable[[Release], T]:
+    """``build``, kept for the last release asked about: the CARD rules and the completeness score
+    each ask for the same release in turn (by identity: releases are frozen)."""
+    last: list[tuple[Release, T]] = []
+
+    def kept(release: Release) -> T:
+        if last and last[0][0] is release:
+            return last[0][1]
+        made = build(release)
+        last[:] = [(release, made)]
+        return made
+
+    kept.__doc__ = build.__doc__
+    return kept
 
 
-def outline(release: Release) -> Outline:
-    """``build(release)``, kept for the last release asked about: the three CARD rules and the
-    completeness score each ask for the same release in turn."""
-    global _last
-    last = _last
-    if last is not None and last[0] is release:
-        return last[1]
-    made = build(release)
-    _last = (release, made)
-    return made
+outline = last_release(build)
+"""``build(release)`` for the last release asked about (``last_release``)."""

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from modelcards.resources import read_data
-from modelcards.rules.card_outline import Head, Outline, outline
+from modelcards.rules.card_outline import Head, Outline, last_release, outline
 from modelcards.schema import Release
 from modelcards.vocabulary import TRAINING_ROLES
 
@@ -119,19 +119,9 @@ def _judge(release: Release) -> Completeness:
     return Completeness(score, tuple(s.section.name for s in states if not s.filled), tuple(states))
 
 
-_last: tuple[Release, Completeness] | None = None
-
-
-def judge(release: Release) -> Completeness:
-    """Which sections of the template the release's card fills, and its score; kept for the last
-    release asked about (CARD003 and the report's score ask for the same release in turn)."""
-    global _last
-    last = _last
-    if last is not None and last[0] is release:
-        return last[1]
-    made = _judge(release)
-    _last = (release, made)
-    return made
+judge = last_release(_judge)
+"""Which sections of the template the release's card fills, and its score, for the last release
+asked about (CARD003 and the report's score ask for the same release in turn)."""
 
 
 def completeness(release: Release) -> tuple[int, tuple[str, ...]]:
