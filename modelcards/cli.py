@@ -11,9 +11,12 @@ import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from modelcards.readers.dispatch import Source
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 _PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
@@ -417,9 +420,12 @@ def _write_audit_report(path: str, summary: Any) -> None:
               help="Folder of the weight files: their SHA-256 digests go into the SPDX and CycloneDX BOMs.")
 @click.option("--cyclonedx-version", type=click.Choice(["1.6", "1.7"]), default="1.7", show_default=True,
               help="CycloneDX version of modelcard.cdx.json.")
+@click.option("--online", is_flag=True,
+              help="Read the SHA-256 of each weight file of hf_repo (at revision) from the Hub's LFS listing, "
+                   "for the BOMs; nothing is downloaded.")
 def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, formats: str | None,
            list_formats: bool, templates: str | None, force: bool, weights_dir: str | None,
-           cyclonedx_version: str) -> None:
+           cyclonedx_version: str, online: bool) -> None:
     """Render each manifest in PATHS into README.md, modelcard.json and the other outputs.
 
     Text you add to README.md outside the generated blocks, or inside `modelcards:user` blocks
@@ -459,12 +465,38 @@ def render(paths: tuple[str, ...], out_dir: str | None, check_only: bool, format
     for path in paths:
         target = out_dir if out_dir is not None else (os.path.dirname(path) or ".")
         status = max(status, _render_one(path, target, selected, templates or settings.templates, force,
-                                         check_only, weights_dir, cyclonedx_version))
+                                         check_only, weights_dir, cyclonedx_version, online))
     sys.exit(status)
 
 
+def _with_hub_digests(source: Source, path: str) -> Source:
+    """``source`` with the weight files and digests of its ``hf_repo`` from the Hub (``--online``);
+    exits 2 with the reason when the manifest names no repository or the Hub cannot be reached."""
+    import dataclasses
+
+    from modelcards.hub import lfs_weight_files
+    from modelcards.readers.weight_digests import with_hub_weights
+
+    release = source.release
+    if not release.hf_repo:
+        click.echo(f"{path}: error: --online reads the weight digests of hf_repo, which the manifest does not "
+                   "state", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        with _doing("listing the Hub's files of", release.hf_repo):
+            commit, entries = lfs_weight_files(release.hf_repo, release.revision)
+    except Exception as err:
+        if not _network_error(err) and type(err).__name__ not in ("RepositoryNotFoundError", "RevisionNotFoundError"):
+            raise
+        click.echo(f"{path}: error: --online: cannot list hf:{release.hf_repo} on the Hugging Face Hub at "
+                   f"{_endpoint()}: {_first_line(err)}", err=True)
+        sys.exit(EXIT_INPUT)
+    return dataclasses.replace(source, release=with_hub_weights(release, commit, entries))
+
+
 def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: str | None, force: bool,
-                check_only: bool, weights_dir: str | None = None, cyclonedx_version: str = "1.7") -> int:
+                check_only: bool, weights_dir: str | None = None, cyclonedx_version: str = "1.7",
+                online: bool = False) -> int:
     import dataclasses
 
     from modelcards import api
@@ -480,6 +512,8 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
             with _doing("hashing", weights_dir):
                 source = dataclasses.replace(source, release=with_weight_digests(source.release, weights_dir,
                                                                                  sys.stderr))
+        if online:
+            source = _with_hub_digests(source, path)
         with _doing("checking", path):
             report = api.check(source)
         with _doing("rendering", path):

@@ -92,3 +92,17 @@ def _download_error(err: Exception, origin: str) -> Exception:
         return InputError.single("the repository has no README.md", origin)
     return InputError.single(f"could not download README.md: {err}", origin)
 
+
+
+HubFile = tuple[str, "str | None", "int | None"]
+"""(path in the repository, LFS SHA-256 or None, size in bytes)."""
+
+
+def lfs_weight_files(repo_id: str, revision: str | None = None) -> tuple[str | None, list[HubFile]]:
+    """(commit, [(path, LFS sha256, size)]) of a Hub model repository at ``revision``: the Hub
+    keeps every LFS file's SHA-256, so ``render --online`` puts digests in the BOMs without
+    downloading the weights (``readers.weight_digests.with_hub_weights`` keeps the weight files)."""
+    from huggingface_hub import HfApi
+
+    info = HfApi(endpoint=os.environ.get("HF_ENDPOINT")).model_info(repo_id, revision=revision, files_metadata=True)
+    return info.sha, [(s.rfilename, s.lfs.sha256 if s.lfs else None, s.size) for s in info.siblings or []]

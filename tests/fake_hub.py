@@ -56,7 +56,8 @@ def _handler(state: HubState) -> type[BaseHTTPRequestHandler]:
                 self._send(200, json.dumps({"standardEnvVars": [], "harnesses": {}}).encode())
                 return
             if path.startswith("/api/models/"):
-                repo = state.repos.get(path[len("/api/models/"):])
+                repo_id = path[len("/api/models/"):].split("/revision/", 1)[0]  # model_info(revision=...)
+                repo = state.repos.get(repo_id)
                 if repo is None:
                     self._not_found("Repository")
                     return

@@ -236,3 +236,33 @@ def test_the_hubs_lfs_digests_become_the_weights_and_the_commit_the_purl_version
         with_hub_weights(stated, commit, listing)
     # a revision the manifest states is kept
     assert with_hub_weights(_load(write)[0], commit, listing).revision == "0123456789ABCDEF0123456789abcdef01234567"
+
+
+def test_render_online_takes_the_weight_digests_from_the_hubs_lfs_listing(cli, tmp_path, hub):
+    from fake_hub import Repo
+
+    digest = hashlib.sha256(b"weights").hexdigest()
+    commit = "a" * 40
+    hub.repos["lab/tiny-1b"] = Repo({
+        "id": "lab/tiny-1b", "sha": commit,
+        "siblings": [{"rfilename": "model.safetensors", "size": 7,
+                      "lfs": {"sha256": digest, "size": 7, "pointerSize": 130}},
+                     {"rfilename": "README.md", "size": 100}]})
+    manifest = tmp_path / "modelcard.yaml"
+    manifest.write_text("name: Tiny-1B\nlicense: apache-2.0\nhf_repo: lab/tiny-1b\n", encoding="utf-8")
+    result = cli("render", str(manifest), "-o", str(tmp_path / "out"), "--formats", "cyclonedx", "--online")
+    assert result.exit_code == 0, result.output
+    bom = json.loads((tmp_path / "out" / "modelcard.cdx.json").read_text(encoding="utf-8"))
+    model = next(c for c in bom["components"] if c["type"] == "machine-learning-model")
+    assert model["purl"] == f"pkg:huggingface/lab/tiny-1b@{commit}"
+    assert {"alg": "SHA-256", "content": digest} in model["hashes"]  # one weight file: the model's own hash
+    assert any(("GET", p) in hub.requests for p in ("/api/models/lab/tiny-1b", "/api/models/lab/tiny-1b/revision/main"))
+
+    unnamed = tmp_path / "unnamed.yaml"
+    unnamed.write_text("name: Tiny-1B\nlicense: apache-2.0\n", encoding="utf-8")
+    refused = cli("render", str(unnamed), "-o", str(tmp_path / "out2"), "--online")
+    assert refused.exit_code == 2 and "hf_repo" in refused.stderr
+    missing = tmp_path / "missing.yaml"
+    missing.write_text("name: Tiny-1B\nlicense: apache-2.0\nhf_repo: lab/not-there\n", encoding="utf-8")
+    gone = cli("render", str(missing), "-o", str(tmp_path / "out3"), "--online")
+    assert gone.exit_code == 2 and "cannot list hf:lab/not-there" in gone.stderr and "Traceback" not in gone.output
