@@ -276,7 +276,8 @@ def main() -> int:
               f"modelcards audit, 1 job {[round(args.cards / x) for x in ours]}")
         print(f"  refused per round: huggingface_hub {refused:,} card(s) (caught); "
               f"modelcards audit {unreadable:,} reported unreadable")
-        print(f"projected {HUB_SCALE:,} cards with --jobs 2: {HUB_SCALE / rate_2 / 60:.1f} min (target <= 15 min with lineage, issue 22)")
+        print(f"projected {HUB_SCALE:,} cards with --jobs 2: {HUB_SCALE / rate_2 / 60:.1f} min "
+              "(target <= 15 min with lineage, issue 22)")
 
         if args.rss_cards:
             small = workdir / "small.jsonl"
