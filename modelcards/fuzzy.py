@@ -3,7 +3,6 @@ of the project's own."""
 
 from __future__ import annotations
 
-import difflib
 import typing
 
 MAX_COMPARED = 100
@@ -28,6 +27,8 @@ def closest(word: str, choices: typing.Iterable[str]) -> str | None:
                     if abs(len(c) - len(word)) <= most)
     if scored and scored[0][0] <= most:
         return scored[0][1]
+    import difflib  # imported when a suggestion is wanted, not at start-up
+
     matches = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

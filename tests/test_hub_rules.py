@@ -331,3 +331,14 @@ def test_hub001_a_source_name_without_url_is_located_at_its_result_not_at_a_part
     [found] = only(card, "HUB001")
     assert "model-index[0].results[0]:" in found.message and "source_url" in found.message
     assert found.line == 5
+
+
+def test_every_iso_639_code_pycountry_knows_is_read_and_no_other():
+    import pycountry
+
+    from modelcards.rules.hub_rules import iso_639_codes
+
+    expected = {getattr(language, key) for language in pycountry.languages
+                for key in ("alpha_2", "alpha_3", "bibliographic") if hasattr(language, key)}
+    expected |= {family.alpha_3 for family in pycountry.language_families}
+    assert iso_639_codes() == expected

@@ -89,17 +89,10 @@ class Completeness:
     states: tuple[SectionState, ...]
 
 
-@lru_cache(maxsize=1)
-def _any_section() -> re.Pattern[str]:
-    """One pattern of every section's headings: most headings are none of them (``Prompt format``)."""
-    return re.compile("|".join(f"(?:{s.headings.pattern})" for s in sections() if s.headings is not None))
-
-
 @lru_cache(maxsize=8192)
 def _sections_of(key: str) -> tuple[int, ...]:
-    """Indices of the sections a normalised heading matches (headings repeat across cards)."""
-    if _any_section().search(key) is None:
-        return ()
+    """Indices of the sections a normalised heading matches (headings repeat across cards, so
+    each distinct one is matched once)."""
     return tuple(i for i, section in enumerate(sections()) if section.matches(key))
 
 

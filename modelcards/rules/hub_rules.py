@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -223,34 +222,48 @@ _SPECIAL_LANGUAGES = frozenset({"code", "multilingual"})
 
 
 @lru_cache(maxsize=1)
-def iso_639() -> tuple[frozenset[str], Mapping[str, str]]:
-    """(every ISO 639-1, 639-2 (T, B and collective) and 639-3 code, language name -> its code),
-    from the ISO 639-3 and 639-5 tables pycountry ships. The tables are read from pycountry's
-    package folder without importing pycountry, whose import loads ``importlib.metadata``
-    (start-up: benchmarks/PERFORMANCE.md)."""
-    import json
+def _iso_tables() -> tuple[str, str]:
+    """The text of the ISO 639-3 and 639-5 tables pycountry ships, read from its package folder
+    without importing pycountry, whose import loads ``importlib.metadata`` (start-up:
+    benchmarks/PERFORMANCE.md)."""
     from importlib.util import find_spec
 
     spec = find_spec("pycountry")
     if spec is None or spec.origin is None:  # pragma: no cover - a dependency of the package
         raise RuntimeError("pycountry is not installed")
     folder = Path(spec.origin).parent / "databases"
-    codes: set[str] = set()
+    return (folder / "iso639-3.json").read_text("utf-8"), (folder / "iso639-5.json").read_text("utf-8")
+
+
+_ISO_CODE = re.compile(r'"(?:alpha_2|alpha_3|bibliographic)"\s*:\s*"([a-z]{2,3})"')
+"""A code field of the tables; the test against pycountry holds this to a parse of the JSON."""
+
+
+@lru_cache(maxsize=1)
+def iso_639_codes() -> frozenset[str]:
+    """Every ISO 639-1, 639-2 (T, B and collective) and 639-3 code: the code fields of the
+    tables, found without parsing the whole JSON (a check of one card asks for one code)."""
+    part3, part5 = _iso_tables()
+    return frozenset(_ISO_CODE.findall(part3)) | frozenset(_ISO_CODE.findall(part5))
+
+
+@lru_cache(maxsize=1)
+def language_names() -> Mapping[str, str]:
+    """Language name (lower case) -> its ISO 639-1 code, else its 639-3 code, for suggestions."""
+    import json
+
     names: dict[str, str] = {}
-    for entry in json.loads((folder / "iso639-3.json").read_text("utf-8"))["639-3"]:
+    for entry in json.loads(_iso_tables()[0])["639-3"]:
         code = entry.get("alpha_2") or entry["alpha_3"]
-        codes.update(entry[key] for key in ("alpha_2", "alpha_3", "bibliographic") if key in entry)
         for key in ("name", "common_name", "inverted_name"):
             if key in entry:
                 names.setdefault(entry[key].lower(), code)
-    for entry in json.loads((folder / "iso639-5.json").read_text("utf-8"))["639-5"]:
-        codes.add(entry["alpha_3"])
-    return frozenset(codes), names
+    return names
 
 
 def is_iso_639(code: str) -> bool:
     """Whether ``code`` is an ISO 639-1, 639-2 (T, B or collective) or 639-3 code."""
-    return code in iso_639()[0]
+    return code in iso_639_codes()
 
 
 @lru_cache(maxsize=4096)
@@ -264,7 +277,7 @@ def language_suggestion(text: str) -> str | None:
     head = re.split(r"[-_]", lowered, maxsplit=1)[0]
     if head != lowered and _LANGUAGE_SYNTAX.fullmatch(head) and is_iso_639(head):
         return head
-    return iso_639()[1].get(lowered)
+    return language_names().get(lowered)
 
 
 def listed_texts(release: Release, key: str) -> Iterator[tuple[str, tuple[Any, ...]]]:
@@ -377,6 +390,8 @@ def _near(a: str, b: str) -> bool:
     so a looser match would flag them."""
     def norm(text: str) -> str:
         return text.lower().replace("_", "-")
+
+    from difflib import SequenceMatcher  # only for a name the Hub does not list
 
     return norm(a) == norm(b) or SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.85
 
