@@ -275,6 +275,8 @@ def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, s
     into ``lines``. Fenced code runs to its closing fence (or the part's end); an HTML comment
     that opens a line makes it and the lines up to its ``-->`` comments, one opening inside a
     line only the lines after it."""
+    if "#" not in text and "```" not in text and "~~~" not in text and "<!--" not in text:
+        return Kinds(lines, [], set()), []  # no line can open a fence, a heading or a comment: prose
     regions: list[tuple[int, int, int]] = []
     heads: list[tuple[int, int, str]] = []
     fence: tuple[str, int, int] | None = None  # (marker, length, first line)
