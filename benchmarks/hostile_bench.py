@@ -1,7 +1,7 @@
 """Time and peak memory of the command line on the hostile inputs of issue 21.
 
 Each case is generated into a temporary folder and run as a fresh process of the command line;
-its wall time and peak RSS (the process's own ``VmHWM``, see ``CHILD``) are printed with its exit
+its wall time and peak RSS (the process's own ``VmHWM``, see ``tools/peak_rss.py``) are printed with its exit
 status and the first line it wrote to stderr. Goal (issue 21): every case
 refused with a located message, or done, in under 1 s and under 100 MB. Start-up alone (a
 two-line manifest, the first row) is part of every figure.
@@ -33,6 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tools/, beside benchmarks/
+from tools.peak_rss import CHILD, split_peak  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
 MB = 1024 * 1024
 MINIMAL = "name: X-1B\nlicense: apache-2.0\n"
@@ -121,26 +124,6 @@ CASES: list[Case] = [
 ]
 
 
-PEAK = "modelcards-bench-peak-kb: "
-CHILD = f"""\
-import sys
-code = 0
-try:
-    from modelcards.cli import main
-    main(sys.argv[1:], prog_name="modelcards")
-except SystemExit as done:
-    code = done.code
-finally:
-    with open("/proc/self/status") as status:
-        peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "-1")
-    sys.stderr.write("\\n{PEAK}" + peak + "\\n")
-sys.exit(code)
-"""
-"""``python -m modelcards`` that reports its own peak RSS (``VmHWM``) last on stderr. Not the
-``ru_maxrss`` of ``os.wait4``: Linux carries the parent's peak into a child across fork and exec, so
-that figure would be the benchmark's own size whenever it is larger than the case's."""
-
-
 def run(command: list[str], env: dict[str, str], timeout: float, cwd: str) -> tuple[float, float, str, str]:
     """(seconds, peak RSS in MB, exit status, first stderr line) of one process, run in ``cwd`` (not
     the checkout: a ``-c`` program has the working directory first on its path, which ``--tree``
@@ -158,10 +141,9 @@ def run(command: list[str], env: dict[str, str], timeout: float, cwd: str) -> tu
     reader.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     code = f"killed after {timeout:.0f} s" if process.returncode == -9 else str(process.returncode)
-    lines = captured[0].decode("utf-8", "replace").strip().splitlines() if captured else []
-    peaks = [int(line[len(PEAK):]) for line in lines if line.startswith(PEAK)]
-    lines = [line for line in lines if line and not line.startswith(PEAK)]
-    peak_kb = peaks[-1] if peaks and peaks[-1] > 0 else usage.ru_maxrss  # killed: the kernel's figure
+    peak, lines = split_peak(captured[0].decode("utf-8", "replace") if captured else "")
+    lines = [line for line in lines if line]
+    peak_kb = peak if peak is not None else usage.ru_maxrss  # killed: the kernel's figure
     return seconds, peak_kb / 1024, code, lines[0] if lines else ""
 
 

@@ -17,6 +17,7 @@ from modelcards.cli import main
 from modelcards.errors import InputError
 from modelcards.readers import located_yaml
 from modelcards.readers.dispatch import read_text
+from tools.peak_rss import CHILD, split_peak
 
 MB = 1024 * 1024
 MINIMAL = "name: X-1B\nlicense: apache-2.0\n"
@@ -155,33 +156,17 @@ def test_the_3_mb_card_of_stars_imports_in_bounded_time_and_memory(tmp_path):
     assert yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))["card"]["summary"].startswith("*a *a")
 
 
-_CHILD = """\
-import sys
-code = 0
-try:
-    from modelcards.cli import main
-    main(sys.argv[1:], prog_name="modelcards")
-except SystemExit as done:
-    code = done.code
-finally:
-    with open("/proc/self/status") as status:
-        sys.stderr.write("\\npeak-kb: " + next(l.split()[1] for l in status if l.startswith("VmHWM:")) + "\\n")
-sys.exit(code)
-"""
-"""The command line, reporting its own peak RSS: the ``ru_maxrss`` of ``os.wait4`` would carry this
-test process's peak across fork and exec (Linux), not the command's."""
-
-
 def _process(args: list[str]) -> tuple[float, float, int, str]:
     """(seconds, peak RSS in MB, exit status, stderr) of the command line run with ``args``."""
     if not os.path.exists("/proc/self/status"):
         pytest.skip("needs /proc to measure a process's own peak memory")
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True,
                           env=dict(os.environ, HF_HUB_OFFLINE="1"), timeout=120)
     seconds = time.perf_counter() - started
-    err, _, peak = done.stderr.rpartition("\npeak-kb: ")
-    return seconds, int(peak) / 1024, done.returncode, err
+    peak, lines = split_peak(done.stderr)
+    assert peak is not None, done.stderr
+    return seconds, peak / 1024, done.returncode, "\n".join(lines)
 
 
 @pytest.mark.parametrize("case", ["aliases", "keys"])
