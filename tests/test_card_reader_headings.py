@@ -11,7 +11,7 @@ import pytest
 from modelcards.readers import headings_fast
 from modelcards.readers.front_matter import find_front_matter
 from modelcards.readers.headings_fast import fast_headings
-from modelcards.readers.markdown_body import markdown_headings, tokens
+from modelcards.readers.markdown_body import headings, markdown_headings, tokens
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "hf-cards" / "cards"
 
@@ -66,6 +66,30 @@ def test_generated_texts() -> None:
     assert decided > total * 0.6  # the scanner decides most texts, or it saves nothing
 
 
+def test_undecided_stretches_parsed_alone_give_the_whole_parse() -> None:
+    """Cards join many blocks; where the scanner cannot decide, only that stretch is parsed, and
+    the headings must be those of one markdown-it parse of the whole text, at the same lines."""
+    rng = random.Random(20261204)
+    segmented = 0
+    for _ in range(3_000):
+        text = "\n\n".join(_generated(rng) for _ in range(rng.randint(1, 6)))
+        if fast_headings(text) is None:
+            segmented += 1
+        assert headings(text) == _markdown_it(text), repr(text)
+    assert segmented > 300  # the stretches were exercised, not only the scanner
+
+
+@pytest.mark.parametrize("text", [
+    "- a\n  # in item\n\n# Out\n",  # resumes after the list
+    "- a\n  ```\n\n# fenced\n  ```\n\n# Out\n",  # the list item ends at the margin line
+    "- a\n  # x\n\n```\n\n# fenced at the top\n```\n## After\n",  # a fence past the stretch's end
+    "<!--\n\n# commented\n-->\n- a\n  # x\n\n## B\n",  # no restart inside the comment
+    "# A\r\n- a\r\n  # x\r\n\r\n## B\r\n",
+])
+def test_stretches_people_write(text: str) -> None:
+    assert headings(text) == _markdown_it(text)
+
+
 def test_the_copied_patterns_are_markdown_its() -> None:
     from markdown_it.common.html_blocks import block_names
     from markdown_it.common.utils import MD_TRIM_CHARS
@@ -93,4 +117,5 @@ def test_every_card_of_the_corpus() -> None:
         if fast is not None:
             decided += 1
             assert fast == _markdown_it(body), path.name
+        assert headings(body) == _markdown_it(body), path.name
     assert decided > len(cards) * 0.95

@@ -18,6 +18,7 @@ of types 1-6 can never be (each interrupts a paragraph).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 Heading = tuple[int, int, str]
@@ -206,19 +207,78 @@ def _before(text: str, start: int, closed_at: int, first_list: int) -> int:
     return state
 
 
+def _prepared(text: str) -> str:
+    """The text with a line break put in front and line ends made ``\n``, as the scan reads it."""
+    return "\n" + (_NEWLINES.sub("\n", text) if "\r" in text else text)
+
+
 def fast_headings(text: str) -> list[Heading] | None:
     """The level-1 and level-2 ATX headings at the top level of ``text``, in order; None when
     the text holds something only a Markdown parser can decide."""
     if "\x00" in text:
         return None  # markdown-it replaces NUL before parsing
-    text = "\n" + (_NEWLINES.sub("\n", text) if "\r" in text else text)
-    size = len(text)
-    listed = _LIST_MARKER.search(text)
-    first_list = listed.start() + 1 if listed is not None else size + 1
     found: list[Heading] = []
+    return found if _scan(_prepared(text), 1, 0, found) is None else None
+
+
+_SAFE_START = re.compile(r"\n[ \t]*\n(?=[^ \t\n])")
+"""A blank line, then a line at the margin: there every list item and block quote has ended, so
+a Markdown parser started on that line finds the blocks a parse of the whole text finds."""
+
+
+Segment = Callable[[str], tuple[list[Heading], int]]
+"""A Markdown parser over a stretch of text: (its headings as ``fast_headings`` gives them, the
+line after the last line any fence or HTML block of it reaches)."""
+
+
+def segmented_headings(text: str, parse: Segment) -> list[Heading]:
+    """``fast_headings`` of ``text``, where each stretch the scan cannot decide is handed to
+    ``parse`` alone: from the last line before it where a parser's state is known (a blank line,
+    then a line at the margin, outside any block the scan has seen open) to the next such line
+    after it where no fence or HTML block is left open. A card that holds one hard-to-decide
+    list thus costs a parse of that list, not of the whole card."""
+    if "\x00" in text:
+        return parse(text)[0]
+    prepared = _prepared(text)
+    size = len(prepared)
+    found: list[Heading] = []
+    pos, line_at = 1, 0
+    while (unsure := _scan(prepared, pos, line_at, found)) is not None:
+        at, floor = unsure
+        start = floor
+        for match in _SAFE_START.finditer(prepared, max(floor - 1, 0), at + 1):
+            start = match.end()
+        first_line = line_at + prepared.count("\n", pos, start)
+        while found and found[-1][0] >= first_line:
+            found.pop()  # the segment's parse finds these again
+        line_end = prepared.find("\n", at)
+        reach = line_end - start
+        while True:
+            safe = _SAFE_START.search(prepared, start + reach) if line_end != -1 else None
+            end = size if safe is None else safe.end()
+            segment = prepared[start:end]
+            lines = segment.count("\n") + (not segment.endswith("\n"))
+            heads, reached = parse(segment)
+            if end == size or reached < lines:
+                break
+            reach *= 2  # a block runs on past this end: take a longer stretch
+        found.extend((first_line + line, level, title) for line, level, title in heads)
+        if end >= size:
+            break
+        pos, line_at = end, first_line + lines
+    return found
+
+
+def _scan(text: str, pos: int, line_at: int, found: list[Heading]) -> tuple[int, int] | None:
+    """Scan the prepared ``text`` from ``pos`` (the start of line ``line_at``, where no block is
+    open), appending headings to ``found``; None at the end, or (the start of the first line it cannot
+    decide, the start of the line after the last top-level block it closed)."""
+    size = len(text)
+    listed = _LIST_MARKER.search(text, pos - 1)
+    first_list = listed.start() + 1 if listed is not None else size + 1
     closed_at = -1  # start of the last line that ended a block: a heading, a fence's or HTML block's end
-    counted, lines_before = 1, 0
-    pos = 1
+    floor = pos
+    counted, lines_before = pos, line_at
     while (event := _EVENT.search(text, pos - 1)) is not None:
         start = event.start() + 1
         end = text.find("\n", start)
@@ -236,13 +296,14 @@ def fast_headings(text: str) -> list[Heading] | None:
             if level > 6 or rest[level:level + 1] not in ("", " ", "\t"):
                 continue  # not a heading: paragraph text such as "#hashtag"
             if nested:
-                return None
+                return start, floor
             heading = _heading(line, chars) if level <= 2 else None
             if heading is not None:
                 lines_before += text.count("\n", counted, start)
                 counted = start
                 found.append((lines_before, heading[0], heading[1]))
             closed_at = start
+            floor = pos
         elif first in "`~":
             opened = _fence(rest)
             if opened is None:
@@ -250,15 +311,17 @@ def fast_headings(text: str) -> list[Heading] | None:
             if nested:
                 limit = _nested_fence_end(text, pos, columns, *opened)
                 if limit is None:
-                    return None
+                    return start, floor
             else:
                 closer = _closer(*opened).search(text, pos - 1)
                 limit = closer.start() + 1 if closer is not None else size
             if limit >= size:
-                break  # an unclosed fence runs to the end
+                return None  # an unclosed fence runs to the end
             closed_at = limit
             close_end = text.find("\n", limit)
             pos = size if close_end == -1 else close_end + 1
+            if not nested:
+                floor = pos
         elif first == "<":
             started = _html_start(rest)
             if started is None:
@@ -269,14 +332,14 @@ def fast_headings(text: str) -> list[Heading] | None:
                 if before == _PARAGRAPH:
                     continue  # a paragraph's continuation, not an HTML block
                 if before not in (_BLANK, _CLOSED):
-                    return None
+                    return start, floor
             if end_pattern is None:
                 blank = _BLANK_LINE.search(text, pos - 1)
                 block_end = size if blank is None else blank.start()
                 if nested and _outdented(columns).search(text, pos - 1, block_end):
-                    return None  # a line further out would end it early inside a list item
+                    return start, floor  # a line further out would end it early inside a list item
                 if blank is None:
-                    break
+                    return None
                 pos = blank.end() + 1
             elif end_pattern.search(rest):
                 closed_at = start
@@ -285,9 +348,11 @@ def fast_headings(text: str) -> list[Heading] | None:
                 close_end = size if closing is None else text.find("\n", closing.start())
                 close_end = size if close_end == -1 else close_end
                 if nested and _outdented(columns).search(text, pos - 1, close_end):
-                    return None
+                    return start, floor
                 if closing is None:
-                    break
+                    return None
                 closed_at = text.rfind("\n", 0, closing.start()) + 1
                 pos = close_end + 1
-    return found
+            if not nested:
+                floor = pos
+    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from modelcards.readers.headings_fast import Heading, fast_headings
+from modelcards.readers.headings_fast import Heading, segmented_headings
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -93,9 +93,20 @@ def markdown_headings(parsed: list[Token]) -> list[Heading]:
 
 
 def headings(text: str) -> list[Heading]:
-    """``markdown_headings`` of ``text``, from the fast scanner when it can decide."""
-    found = fast_headings(text)
-    return found if found is not None else markdown_headings(_block_parser().parse(text))
+    """``markdown_headings`` of ``text``, from the fast scanner, with markdown-it parsing only the
+    stretches the scanner cannot decide."""
+    return segmented_headings(text, _segment_headings)
+
+
+_SPANNING = frozenset(("fence", "html_block"))
+"""Blocks that run on until their own end, past blank lines and lines at the margin."""
+
+
+def _segment_headings(segment: str) -> tuple[list[Heading], int]:
+    """(headings, the line after the last one a fence or HTML block reaches) of a stretch of text."""
+    parsed = _block_parser().parse(segment)
+    reached = max((token.map[1] for token in parsed if token.type in _SPANNING and token.map), default=0)
+    return markdown_headings(parsed), reached
 
 
 def sections(parsed: list[Token], first_line: int) -> tuple[Section, ...]:
