@@ -274,8 +274,11 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
                              body[a:b].strip(), where, in_code=region >= 0))
         else:
             phrases.append(Hit(text, line, body[a:b].strip(), where))
+    line, counted = first_line, 0
     for i in sorted(cited):
-        _eprints(body, regions[i], first_line + body.count("\n", 0, regions[i][0]), section(regions[i][0]), links)
+        line += body.count("\n", counted, regions[i][0])
+        counted = regions[i][0]
+        _eprints(body, regions[i], line, section(counted), links)
     return Scan(tuple(links), tuple(phrases), tuple(headings), not body or body.isspace(), body, tuple(head_at))
 
 
