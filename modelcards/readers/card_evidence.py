@@ -281,16 +281,20 @@ WORTH_A_LOOK = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/
                           r"|gitlab\.com/|codeberg\.org/|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))|.*\.pdf$",
                           re.IGNORECASE)
 """The hosts of papers, code and checkpoints: every other link is passed over at once."""
-EVIDENCE_URLS = re.compile(
-    r"\]\(arxiv\.org/(?:abs|pdf)/[\w.]+"
-    r"|https?://(?:www\.)?(?:arxiv\.org/|aclanthology\.org/|openreview\.net/|github\.com/|gitlab\.com/|codeberg\.org/"
-    r"|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))*"
-    r"|https?://[^\s<>()\[\]\"'`|*]+\.pdf(?![\w/])")
+EVIDENCE_URLS = (
+    ("http", re.compile(
+        r"https?://(?:(?:www\.)?(?:arxiv\.org/|aclanthology\.org/|openreview\.net/|github\.com/|gitlab\.com/"
+        r"|codeberg\.org/|huggingface\.co/(?:spaces/|[\w.-]+/[\w.-]+/tree/))(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))*"
+        r"|[^\s<>()\[\]\"'`|*]+\.pdf(?![\w/]))")),
+    ("](arxiv.org/", re.compile(r"\]\(arxiv\.org/(?:abs|pdf)/[\w.]+")),
+)
 """The URLs of ``card_scan._URL`` that ``WORTH_A_LOOK`` keeps, found directly in the body, and
 arXiv links written without their scheme as a Markdown link's target (``[paper](arxiv.org/abs/...)``,
 as Meta's Llama 2 cards write them: that match keeps its ``](``, which ``card_scan.scan`` drops).
-Every branch starts with a literal character, so the search skips between candidates instead of
-trying the pattern at every offset; runs of URL characters are matched in one step (``++``)."""
+Each pattern is searched only in a body holding its literal, and each starts with that literal,
+so the search skips between candidates instead of trying the pattern at every offset; runs of
+URL characters are matched in one step (``++``). No match of one can overlap a match of the
+other (a URL run stops at ``]`` and ``(``)."""
 
 
 def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 _HEAD = re.compile(r"[ ]{0,3}#{1,6}(?=[ \t\n]|$)")
@@ -210,9 +211,10 @@ def _url_hit(match: re.Match[str]) -> tuple[int, str, str]:
     return match.start(), "url", text
 
 
-def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) -> Scan:
+def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]], ...] | None = None) -> Scan:
     """The links, phrases and headings of ``body``; ``first_line`` is the card file's line of
-    the body's first line; ``urls``: the pattern of the URLs to keep (all when None)."""
+    the body's first line; ``urls``: (literal, pattern) of the URLs to keep, each pattern
+    searched only in a body holding its literal (every URL when None)."""
     regions = _code_regions(body)
     region_starts = [r[0] for r in regions]
 
@@ -224,7 +226,7 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
     headings: list[tuple[int, int, str]] = []
     head_at: list[int] = []
     paths: list[tuple[str, ...]] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, tuple[str, ...]]] = []  # (level, the path down to that heading)
     line, counted = first_line, 0
     for start in _heading_starts(body):
         match = _HEAD.match(body, start)
@@ -232,32 +234,34 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
             continue
         line += body.count("\n", counted, start)
         counted = start
-        b = _line_bounds(body, start)[1]
-        raw = body[match.end():b].strip()
+        b = body.find("\n", start)
+        raw = body[match.end():b if b >= 0 else len(body)].strip()
         title = raw if not raw.endswith("#") else \
             (re.sub(r"[ \t]+#+$", "", raw).strip() if raw != "#" * len(raw) else "")
         level = match.group().count("#")
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, title))
+        path = (*stack[-1][1], title) if stack else (title,)
+        stack.append((level, path))
         headings.append((line, level, title))
         head_at.append(start)
-        paths.append(tuple([t for _, t in stack]))
+        paths.append(path)
 
     def section(pos: int) -> tuple[str, ...]:
         i = bisect_right(head_at, pos) - 1
         return paths[i] if i >= 0 else ()
 
-    found: list[tuple[int, str, str]] = [_url_hit(m) for m in (urls or _URL).finditer(body)] \
-        if "http" in body or "arxiv.org/" in body else []
+    found: list[tuple[int, str, str]] = []
+    for literal, pattern in urls or (("http", _URL),):
+        if literal in body:
+            found.extend(map(_url_hit, pattern.finditer(body)))
     found.extend(_phrase_hits(body))
     found.sort()
     links: list[Hit] = []
     phrases: list[Hit] = []
     line, counted = first_line, 0
-    citing = [any(_CITATION_HEADING.search(title) for title in path) for path in paths] if regions else []
     cited = {i for i, (start, _end) in enumerate(regions)
-             if (h := bisect_right(head_at, start) - 1) >= 0 and citing[h]} if regions else set()
+             if (h := bisect_right(head_at, start) - 1) >= 0 and _citing(paths[h])} if regions else set()
     for start, kind, text in found:
         line += body.count("\n", counted, start)
         counted = start
@@ -280,6 +284,12 @@ def scan(body: str, first_line: int = 1, urls: re.Pattern[str] | None = None) ->
         counted = regions[i][0]
         _eprints(body, regions[i], line, section(counted), links)
     return Scan(tuple(links), tuple(phrases), tuple(headings), not body or body.isspace(), body, tuple(head_at))
+
+
+@lru_cache(maxsize=4096)
+def _citing(path: tuple[str, ...]) -> bool:
+    """Whether a section path is under a citation heading, where cards put their own BibTeX."""
+    return any(_CITATION_HEADING.search(title) for title in path)
 
 
 _EPRINT = re.compile(r"(?:eprint\s*=\s*[{\"]\s*|arXiv:\s*)(\d{4}\.\d{4,5})")
