@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -191,7 +191,11 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, id TEXT NOT 
            "bases TEXT NOT NULL, relation TEXT) WITHOUT ROWID")
 
 
-def lineage_row(card_id: str, text: str) -> tuple[str, str | None, str, str | None]:
+IndexRow = tuple[str, "str | None", str, "str | None"]
+"""(id, license, bases newline-separated, relation): one card's row of the index."""
+
+
+def lineage_row(card_id: str, text: str) -> IndexRow:
     """(id, license, bases newline-separated, relation) of one card: what the index records.
     A card naming itself as its base is not counted as deriving from itself."""
     lineage = scan_lineage(text, tags=False)
@@ -201,7 +205,7 @@ def lineage_row(card_id: str, text: str) -> tuple[str, str | None, str, str | No
     return card_id, lineage.license, bases, relation_of(lineage, card_id) if bases else None
 
 
-def write_index(rows: Iterable[tuple[str, str | None, str, str | None]], path: str, *, batch: int = 5000) -> int:
+def write_index(rows: Iterable[IndexRow], path: str, *, batch: int = 5000) -> int:
     """Write (id, license, bases, relation) rows (``lineage_row``'s) into a new SQLite index at
     ``path``; of two rows with one id (any case) the first is kept. Returns the rows written.
     A distributed engine computes the rows as a map and hands them here (``arrow_batches``)."""
@@ -227,19 +231,23 @@ def write_index(rows: Iterable[tuple[str, str | None, str, str | None]], path: s
     return written
 
 
-def build_index(rows: Iterable[tuple[str | None, str | None]], path: str) -> IndexStats:
+def build_index(rows: Iterable[tuple[str | None, str | None]], path: str,
+                rows_of: Callable[[Iterable[tuple[str, str]]], Iterable[IndexRow]] | None = None) -> IndexStats:
     """Record (id, card text) rows into a new SQLite index at ``path``: the first pass. Rows without
-    an id or text are counted and left out; of two rows with one id (any case) the first is kept."""
+    an id or text are counted and left out; of two rows with one id (any case) the first is kept.
+    ``rows_of``: how (id, text) pairs become index rows, in order (default: ``lineage_row`` of
+    each, here; the audit hands them to its worker processes)."""
     stats = IndexStats()
 
-    def facts() -> Iterator[tuple[str, str | None, str, str | None]]:
+    def cards() -> Iterator[tuple[str, str]]:
         for card_id, text in rows:
             stats.rows += 1
             if card_id and text is not None:
                 stats.with_ids += 1
-                yield lineage_row(card_id, text)
+                yield card_id, text
 
-    write_index(facts(), path)
+    made = rows_of(cards()) if rows_of is not None else (lineage_row(card_id, text) for card_id, text in cards())
+    write_index(made, path)
     return stats
 
 

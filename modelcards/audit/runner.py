@@ -1,30 +1,33 @@
 """Run the worker over a stream of cards, serially or on a process pool, in input order.
 
 ``multiprocessing.Pool.imap`` would read the whole input ahead of the workers (its feeder thread
-is unbounded), so cards are sent in fixed-size batches with at most two in flight: memory stays
-flat however many cards the dump holds, and output order is the input order.
+is unbounded), so cards are sent in fixed-size batches with a few per worker in flight: memory
+stays flat however many cards the dump holds, and output order is the input order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from modelcards.audit.analyzer import CachedAnalyzer
 from modelcards.audit.inputs import Item
 from modelcards.audit.worker import Row, audit_item
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
+    from multiprocessing.pool import AsyncResult, Pool
 
+    from modelcards.audit.lineage_index import IndexRow
     from modelcards.config import Settings
+
+T = TypeVar("T")
 
 CHUNK = 64
 """Cards per task sent to a worker: large enough to amortise pickling, small enough to balance."""
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -72,18 +75,47 @@ def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
             if index is not None:
                 index.close()
         return
+    yield from _in_order(_pool(jobs, index_path), _batches(items, CHUNK), _audit_batch, (encode, settings), jobs)
+
+
+def _pool(jobs: int, index_path: str | None = None) -> Pool:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if _threads_started() else None)
-    with context.Pool(jobs, initializer=_start_worker, initargs=(index_path,)) as pool:
+    return context.Pool(jobs, initializer=_start_worker, initargs=(index_path,))
+
+
+def _in_order(pool: Pool, batches: Iterable[list[Item]], task: Callable[..., list[T]], args: tuple[object, ...],
+              jobs: int) -> Iterator[T]:
+    """``task(batch, *args)`` of every batch on ``pool``, results in input order, with at most a
+    few batches in flight; the pool is closed at the end."""
+    with pool:
         window = jobs * 4  # chunks in flight: keeps every worker busy while the parent writes
-        pending: list[AsyncResult[list[Result]]] = []
-        for batch in _batches(items, CHUNK):
-            pending.append(pool.apply_async(_audit_batch, (batch, encode, settings)))
+        pending: list[AsyncResult[list[T]]] = []
+        for batch in batches:
+            pending.append(pool.apply_async(task, (batch, *args)))
             if len(pending) >= window:
                 yield from pending.pop(0).get()
         for result in pending:
             yield from result.get()
+
+
+def _lineage_batch(batch: list[tuple[str, str]]) -> list[IndexRow]:
+    from modelcards.audit.lineage_index import lineage_row
+
+    return [lineage_row(card_id, text) for card_id, text in batch]
+
+
+def lineage_rows(cards: Iterable[tuple[str, str]], jobs: int = 1) -> Iterator[IndexRow]:
+    """The lineage index's row of every (id, card text), in input order; on ``jobs`` processes
+    when more than one (the first pass of a census reads every card of the dump)."""
+    from modelcards.audit.lineage_index import lineage_row
+
+    if jobs <= 1:
+        for card_id, text in cards:
+            yield lineage_row(card_id, text)
+        return
+    yield from _in_order(_pool(jobs), _batches(cards, CHUNK * 4), _lineage_batch, (), jobs)
 
 
 def _threads_started() -> bool:

@@ -77,6 +77,7 @@ one line: a sentence broken over lines is judged by the line the phrase is on.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from modelcards.readers.card_scan import Hit, Scan
@@ -302,14 +303,15 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     url = url.rstrip("}")  # a BibTeX url={...} field
     if url.startswith("arxiv.org/"):
         url = "https://" + url
-    if WORTH_A_LOOK.match(url) is None:
+    kind = _url_kind(url)
+    if kind is None:
         return
-    checkpoint = _CHECKPOINT_URL.search(url) is not None
-    paper = not checkpoint and _PAPER.match(url) is not None
-    code = None if checkpoint or paper or hit.in_code or _NOT_CODE.search(url) else _CODE_HOST.match(url)
+    checkpoint, paper, code = kind
+    if hit.in_code:
+        code = None
     if not (checkpoint or paper or code):
         return
-    if any(_NOT_OWN_SECTION.search(title) for title in section):
+    if _foreign_section(section):
         return
     if _not_own_line(context) and not (paper and _paper_of_this_model(context, names)):
         return
@@ -325,8 +327,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
             _add(found, "technical-report" if report else "research-paper", _url(url, hit.line), location=url)
         return
     assert code is not None
-    org = (code.group(1) or code.group(3) or "").lower()
-    repo = code.group(2) or code.group(4) or ""
+    org, repo = code
     producer = org.replace("-", "").replace("_", "") in names  # lm-sys/FastChat on lmsys/vicuna
     if (org in _TOOL_ORGS and not producer) or _tool_line(context):
         return
@@ -338,6 +339,27 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     if kind is None:
         kind = next((cid for cid, wording in _code_kinds if wording(where)), "inference-code")
     _add(found, kind, _url(url, hit.line), location=url)
+
+
+@lru_cache(maxsize=8192)
+def _url_kind(url: str) -> tuple[bool, bool, tuple[str, str] | None] | None:
+    """(an intermediate checkpoint, a paper, (organisation in lower case, repository) of a code
+    repository) of a URL worth a look; None for any other URL. Cards link the same repositories
+    and papers again and again, so each URL is judged once."""
+    if WORTH_A_LOOK.match(url) is None:
+        return None
+    checkpoint = _CHECKPOINT_URL.search(url) is not None
+    paper = not checkpoint and _PAPER.match(url) is not None
+    host = None if checkpoint or paper or _NOT_CODE.search(url) else _CODE_HOST.match(url)
+    if host is None:
+        return checkpoint, paper, None
+    return checkpoint, paper, ((host.group(1) or host.group(3) or "").lower(), host.group(2) or host.group(4) or "")
+
+
+@lru_cache(maxsize=4096)
+def _foreign_section(section: tuple[str, ...]) -> bool:
+    """Whether a section path is about other work (related work, references, the base model...)."""
+    return any(_NOT_OWN_SECTION.search(title) for title in section)
 
 
 def _paper_of_this_model(context: str, names: frozenset[str]) -> bool:
