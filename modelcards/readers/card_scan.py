@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-_HEAD = re.compile(r"[ ]{0,3}#{1,6}(?=[ \t\n]|$)")
-"""An ATX heading's opening, matched at a line start that ``_heading_starts`` found."""
-_HEADING_LINE = re.compile(r"\n {0,3}#")
-"""A line break before a ``#`` at most three spaces in (a literal first character, so the search
-skips ahead between line breaks)."""
+_HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)")
+"""A line that opens an ATX heading: its ``#`` run and the rest of the line, matched with the line
+break before it (a literal first character, so the search skips ahead between line breaks)."""
+_FIRST_HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)")
+"""The same, on the body's first line."""
 _TABLE = re.compile(r"^[ ]{0,3}\|", re.MULTILINE)
 _URL = re.compile(r"https?://(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))+")
 """A URL: a run of URL characters, with balanced parentheses (``++``: the run is matched in one
@@ -86,10 +86,12 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _heading_starts(body: str) -> list[int]:
-    """Offsets of the lines that start with ``#`` (up to three spaces in)."""
-    out = [0] if body.lstrip(" ")[:1] == "#" else []
-    out.extend(m.start() + 1 for m in _HEADING_LINE.finditer(body))
+def _headings(body: str) -> list[tuple[int, str, str]]:
+    """(offset of the line, its ``#`` run, the rest of the line) of every line that opens an ATX
+    heading (at most three spaces in), in order."""
+    first = _FIRST_HEADING.match(body)
+    out = [(0, first.group(1), first.group(2))] if first else []
+    out.extend((m.start() + 1, m.group(1), m.group(2)) for m in _HEADING_LINE.finditer(body))
     return out
 
 
@@ -228,17 +230,15 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     paths: list[tuple[str, ...]] = []
     stack: list[tuple[int, tuple[str, ...]]] = []  # (level, the path down to that heading)
     line, counted = first_line, 0
-    for start in _heading_starts(body):
-        match = _HEAD.match(body, start)
-        if match is None or (regions and code_region(start) >= 0):
+    for start, marks, raw in _headings(body):
+        if regions and code_region(start) >= 0:
             continue
         line += body.count("\n", counted, start)
         counted = start
-        b = body.find("\n", start)
-        raw = body[match.end():b if b >= 0 else len(body)].strip()
+        raw = raw.strip()
         title = raw if not raw.endswith("#") else \
             (re.sub(r"[ \t]+#+$", "", raw).strip() if raw != "#" * len(raw) else "")
-        level = match.group().count("#")
+        level = len(marks)
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*stack[-1][1], title) if stack else (title,)
