@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from modelcards.schema import Release
+from modelcards.schema import CardText, Release
 from modelcards.schema.card_sections import SECTION_HEADINGS
 
 BLANK, CODE, COMMENT, HEADING, TEXT = range(5)
@@ -119,78 +119,97 @@ class Outline:
     placeholders: tuple[Placeholder, ...]
     title_placeholder: str | None
     """The release's name, when it is a template's title placeholder."""
-    levels: dict[tuple[int, int], int]
-    """(part, line index) -> level of each heading inside a part's text."""
 
     @cached_property
-    def part_headings(self) -> dict[int, tuple[list[int], list[str]]]:
-        """part -> (line indexes, titles) of the headings inside its text, in line order."""
-        found: dict[int, tuple[list[int], list[str]]] = {}
+    def part_headings(self) -> dict[int, Inner]:
+        """part -> the headings inside its text (not labels), in line order."""
+        found: dict[int, Inner] = {}
         for head in self.heads:
             if head.label is None and head.index >= 0:
-                indexes, titles = found.setdefault(head.part, ([], []))
-                indexes.append(head.index)
-                titles.append(head.title)
+                inner = found.setdefault(head.part, Inner([], [], []))
+                inner.indexes.append(head.index)
+                inner.levels.append(head.level)
+                inner.titles.append(head.title)
         return found
 
     def section_of(self, part_index: int, index: int) -> str | None:
         """The title of the nearest heading above line ``index`` of a part, else the part's own."""
-        heads = self.part_headings.get(part_index)
-        if heads:
-            at = bisect_left(heads[0], index) - 1
+        inner = self.part_headings.get(part_index)
+        if inner:
+            at = bisect_left(inner.indexes, index) - 1
             if at >= 0:
-                return heads[1][at]
+                return inner.titles[at]
         return self.parts[part_index].heading
 
-    def under(self, head: Head) -> Iterator[tuple[int, int]]:
-        """(part, line index) of each line under ``head``, up to the next heading of its level or
-        above (a level-2 part's lines end with the part)."""
-        part = self.parts[head.part]
-        kinds, levels, number = part.kinds, self.levels, head.part
-        for index in range(head.index + 1, len(kinds)):
-            if kinds[index] == HEADING and levels[number, index] <= head.level:
-                return
-            yield number, index
+    def next_heading(self, head: Head) -> tuple[int, str] | None:
+        """(line index, title) of the first heading after ``head`` in its part of its level or
+        above (a level-2 part's text ends with the part)."""
+        inner = self.part_headings.get(head.part)
+        if inner:
+            for at in range(bisect_right(inner.indexes, head.index), len(inner.indexes)):
+                if inner.levels[at] <= head.level:
+                    return inner.indexes[at], inner.titles[at]
+        return None
+
+    def under(self, head: Head) -> range:
+        """The line indexes of the text under ``head``, up to the next heading of its level or
+        above (``next_heading``), its subsections included."""
+        after = self.next_heading(head)
+        return range(head.index + 1, len(self.parts[head.part].lines) if after is None else after[0])
 
     def filled(self, head: Head) -> bool:
         """Whether the text under ``head`` (its subsections included) says anything (``says``)."""
         if head.label is not None:
-            return bool(head.label.strip(" :*_")) or self.says(self._paragraph(head))
-        return self.says(self.under(head))
+            return bool(head.label.strip(" :*_")) or self.says(head.part, self._paragraph(head))
+        return self.says(head.part, self.under(head))
 
-    def _paragraph(self, head: Head) -> Iterator[tuple[int, int]]:
+    def _paragraph(self, head: Head) -> range:
         """The lines after a label up to the next heading or label."""
         part = self.parts[head.part]
-        for index in range(head.index + 1, len(part.lines)):
-            if part.kinds[index] == HEADING or (part.kinds[index] == TEXT and _LABEL.match(part.lines[index])):
-                return
-            yield head.part, index
+        kinds, lines = part.kinds, part.lines
+        for index in range(head.index + 1, len(lines)):
+            if kinds[index] == HEADING or (kinds[index] == TEXT and _LABEL.match(lines[index])):
+                return range(head.index + 1, index)
+        return range(head.index + 1, len(lines))
 
     def summary_filled(self) -> bool:
         """Whether the card's summary (the text before its first section) says anything."""
-        return any(self.says((number, index) for index in range(len(part.lines)))
+        return any(self.says(number, range(len(part.lines)))
                    for number, part in enumerate(self.parts) if part.path == ("summary",))
 
     @cached_property
-    def _marked(self) -> frozenset[tuple[int, int]]:
-        return frozenset((p.part, p.index) for p in self.placeholders)
+    def _marked(self) -> dict[int, set[int]]:
+        """part -> the line indexes holding a placeholder."""
+        marked: dict[int, set[int]] = {}
+        for placeholder in self.placeholders:
+            marked.setdefault(placeholder.part, set()).add(placeholder.index)
+        return marked
 
-    def says(self, lines: Iterable[tuple[int, int]]) -> bool:
-        """Whether any of these (part, line index) is a code block or a text line that is not a
+    def says(self, part_index: int, indexes: Iterable[int]) -> bool:
+        """Whether any of these lines of a part is a code block or a text line that is not a
         placeholder line, a thematic break or a line of the Hub template's own boilerplate."""
-        marked = self._marked
-        for part_index, index in lines:
-            part = self.parts[part_index]
-            kind = part.kinds[index]
-            if kind == CODE and (part_index, index) not in marked and not _FENCE.match(part.lines[index]):
+        part = self.parts[part_index]
+        kinds, lines = part.kinds, part.lines
+        marked = self._marked.get(part_index, ())
+        for index in indexes:
+            kind = kinds[index]
+            if kind == CODE and index not in marked and not _FENCE.match(lines[index]):
                 return True
-            if kind != TEXT or (part_index, index) in marked:
+            if kind != TEXT or index in marked:
                 continue
-            line = part.lines[index].strip()
+            line = lines[index].strip()
             if BREAK.match(line) or line in template_lines():
                 continue
             return True
         return False
+
+
+class Inner(NamedTuple):
+    """The headings inside a part's text, in line order: their line indexes, levels and titles."""
+
+    indexes: list[int]
+    levels: list[int]
+    titles: list[str]
 
 
 @lru_cache(maxsize=8192)
@@ -223,27 +242,47 @@ def _heading_of(line: str) -> tuple[int, str] | None:
     return len(match.group(2)), text
 
 
-_EVENT = re.compile(r"\n {0,3}(?:`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$))")
-"""Where a line's kind can change: a fence or an ATX heading opening a line (searched in the text
-after a ``\n``, a literal the search skips ahead by), and ``<!--`` (found with ``str.find``)."""
+def openings(text: str, mark: str) -> Iterator[tuple[int, int]]:
+    """(offset of the line's start, offset of ``mark``) of each line of ``text`` that opens with
+    ``mark`` after at most three spaces, in order. Found with ``str.find`` (the text is searched for
+    ``mark``, each line holding it is looked at once), so lines without it cost nothing."""
+    at = text.find(mark)
+    while at >= 0:
+        start = text.rfind("\n", max(0, at - 4), at) + 1
+        if at - start <= 3 and text.count(" ", start, at) == at - start:
+            yield start, at
+        end = text.find("\n", at)
+        if end < 0:
+            return
+        at = text.find(mark, end + 1)
+
+
+_MARK = re.compile(r"`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$)")
+"""A fence's run or an ATX heading's hashes, where a line opens (``openings``): the lines where
+a line's kind can change, with the ``<!--`` of comments (``_events``)."""
 
 
 def _events(text: str) -> list[tuple[int, str]]:
-    """(offset, mark) of each fence or heading opening a line, and of each ``<!--``, in order."""
-    found = [(m.start(), m.group()[1:]) for m in _EVENT.finditer("\n" + text)]
+    """(offset, mark) of each fence or heading opening a line (the offset of the line's start, the
+    mark from there to the end of the fence's run or the heading's hashes), and of each ``<!--``,
+    in order."""
+    found = []
+    for opener in ("#", "```", "~~~"):
+        for start, at in openings(text, opener):
+            if run := _MARK.match(text, at):
+                found.append((start, text[start:run.end()]))
     at = text.find("<!--")
-    if at >= 0:
-        while at >= 0:
-            found.append((at, "<!--"))
-            at = text.find("<!--", at + 4)
-        found.sort()
+    while at >= 0:
+        found.append((at, "<!--"))
+        at = text.find("<!--", at + 4)
+    found.sort()
     return found
 
 
 class Kinds:
     """The kind of each line of a part (``BLANK``, ``CODE``, ``COMMENT``, ``HEADING``, ``TEXT``),
-    worked out from the few lines where a kind can change (``_EVENT``), found by one search of
-    the text, so that a card is never walked line by line in Python; a line's kind is then a
+    worked out from the few lines where a kind can change (``_events``), found by searching the
+    text, so that a card is never walked line by line in Python; a line's kind is then a
     look-up."""
 
     __slots__ = ("_ends", "_heads", "_lines", "_region_kind", "_starts")
@@ -275,8 +314,6 @@ def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, s
     into ``lines``. Fenced code runs to its closing fence (or the part's end); an HTML comment
     that opens a line makes it and the lines up to its ``-->`` comments, one opening inside a
     line only the lines after it."""
-    if "#" not in text and "```" not in text and "~~~" not in text and "<!--" not in text:
-        return Kinds(lines, [], set()), []  # no line can open a fence, a heading or a comment: prose
     regions: list[tuple[int, int, int]] = []
     heads: list[tuple[int, int, str]] = []
     fence: tuple[str, int, int] | None = None  # (marker, length, first line)
@@ -374,32 +411,41 @@ def _roadmap_label(part: Part, index: int) -> bool:
 
 def _placeholder(part: Part, index: int, line: str) -> tuple[str, str] | None:
     """(found, kind) of the first placeholder on a text line, or None."""
+    hit = _line_placeholder(line)
+    if hit is None or (hit[2] and _roadmap_label(part, index)):
+        return None
+    return hit[0], hit[1]
+
+
+@lru_cache(maxsize=8192)
+def _line_placeholder(line: str) -> tuple[str, str, bool] | None:
+    """(found, kind, whether the line is a lone ``TODO``) of the first placeholder on a text line,
+    or None. What the line alone tells (cards repeat the template's lines): whether a lone ``TODO``
+    is a to-do list's label depends on the lines after it (``_placeholder``)."""
     text = _masked(line)
     found = _MORE_INFO.search(text)
     if found:
-        return found.group(), "template"
+        return found.group(), "template", False
     if "nformation" in text:
         if _TRAINER_LINE.fullmatch(text):
-            return text.strip(" \t>*_|-").rsplit(":", 1)[-1].strip(" *_"), "trainer"
+            return text.strip(" \t>*_|-").rsplit(":", 1)[-1].strip(" *_"), "trainer", False
         if recommendation := _RECOMMENDATION.search(text):
-            return recommendation.group(), "template"
+            return recommendation.group(), "template", False
     if "{" in text:
         for match in _JINJA.finditer(text):
             name = match.group(2)
             if name is None or match.group(1) or match.group(3) or match.group(4) or name in template_variables():
-                return match.group(), "jinja"
+                return match.group(), "jinja", False
     if "TODO" in text or "TBD" in text or "odo" in text:
         todo = _TODO.search(text)
         lone = _TODO_LINE.fullmatch(text)
-        if (todo or lone) and not (lone and _roadmap_label(part, index)):
-            return (todo.group() if todo else lone.group(1) if lone else ""), "todo"  # type: ignore[union-attr]
+        if todo or lone:
+            return (todo.group() if todo else lone.group(1)), "todo", lone is not None  # type: ignore[union-attr]
     return None
 
 
 _HINTS = ("nformation", "{", "TODO", "TBD", "odo")
 """Text that every placeholder holds: only the lines holding one are searched."""
-_LABEL_START = re.compile(r"\n {0,3}(?:\*\*|__)")
-"""A bold run opening a line, searched in the text after a ``\n`` (see ``_EVENT``)."""
 
 
 def _parts(release: Release) -> list[tuple[tuple[str, ...], str | None, str]]:
@@ -407,12 +453,19 @@ def _parts(release: Release) -> list[tuple[tuple[str, ...], str | None, str]]:
     parts: list[tuple[tuple[str, ...], str | None, str]] = []
     if card.summary:
         parts.append((("summary",), None, card.summary))
-    for field in type(card).model_fields:
-        text = getattr(card, field)
-        if field not in ("summary", "sections") and isinstance(text, str):
-            parts.append(((field,), SECTION_HEADINGS.get(field, field.replace("_", " ").capitalize()), text))
+    for path, heading in _prose_fields(type(card)):
+        text = getattr(card, path[0])
+        if isinstance(text, str):
+            parts.append((path, heading, text))
     parts.extend((("sections", title), title, text) for title, text in card.sections.items())
     return parts
+
+
+@lru_cache(maxsize=4)
+def _prose_fields(card: type[CardText]) -> tuple[tuple[tuple[str], str], ...]:
+    """(release path, heading) of the card's prose fields but the summary, in their order."""
+    return tuple(((field,), SECTION_HEADINGS.get(field, field.replace("_", " ").capitalize()))
+                 for field in card.model_fields if field not in ("summary", "sections"))
 
 
 def _code_placeholder(line: str) -> tuple[str, str] | None:
@@ -468,8 +521,9 @@ def build(release: Release) -> Outline:
         if heading is not None:
             heads.append(Head(number, -1, 2, heading, normal_heading(heading)))
         heads.extend(Head(number, index, level, title, normal_heading(title)) for index, level, title in found)
-        if "**" in text or "__" in text:
-            for index in _lines_of(text, (m.start() for m in _LABEL_START.finditer("\n" + text))):
+        bold_lines = sorted(start for mark in ("**", "__") for start, _at in openings(text, mark))
+        if bold_lines:
+            for index in _lines_of(text, bold_lines):
                 if kinds[index] == TEXT and (bold := _LABEL.match(lines[index])):
                     heads.append(Head(number, index, 7, bold.group(2), normal_heading(bold.group(2)), bold.group(3)))
         for index in _lines_of(text, _hint_offsets(text)):
@@ -480,8 +534,7 @@ def build(release: Release) -> Outline:
                 placeholders.append(Placeholder(number, index, *hit))
     name = release.name.strip()
     title = name if _TITLE_PLACEHOLDER.fullmatch(name) else None
-    levels = {(h.part, h.index): h.level for h in heads if h.index >= 0 and h.label is None}
-    return Outline(tuple(parts), tuple(heads), tuple(placeholders), title, levels)
+    return Outline(tuple(parts), tuple(heads), tuple(placeholders), title)
 
 
 def last_release(build: Callable[[Release], T]) -> Callable[[Release], T]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from modelcards.rules.card_outline import BLANK, BREAK, COMMENT, HEADING, TEXT, Head, Outline, outline
 from modelcards.rules.completeness import judge
@@ -79,13 +80,27 @@ def _statement(title: str) -> bool:
     return bool(_STATEMENT.search(title)) or words > 10 or (words >= 5 and title.rstrip()[-1:] in ".:")
 
 
+@lru_cache(maxsize=8192)
+def _title(title: str) -> bool:
+    """Whether a heading is a title rather than a section, whatever the card: a statement
+    (``_statement``) or a model's name (``_MODEL_ID``). Headings repeat across cards, so each
+    distinct one is judged once."""
+    return _statement(title) or _MODEL_ID.fullmatch(title) is not None
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=8192)
+def _words(key: str) -> tuple[str, ...]:
+    """The words (three letters or more) of a normalised heading."""
+    return tuple(_WORD.findall(key))
 
 
 def _names(key: str, name: set[str]) -> bool:
     """Whether a heading names the model: its words (two or more) are all words of its name
     (``## Fantassified Icons 1.0`` in ``proxima/fantassified_icons``)."""
-    words = _WORD.findall(key)
+    words = _words(key)
     return len(words) >= 2 and all(word in name for word in words)
 
 
@@ -94,7 +109,7 @@ def _empty(found: Outline, head: Head, name: set[str]) -> bool:
     Not asked of headings that are titles (level 1, such as ``# Original model card`` over the
     quoted card, or the model's name) or statements; a statement heading right under one is its
     text (``### Critical Risks`` over ``### We focus on the following areas:``)."""
-    if head.level < 2 or _statement(head.title) or _MODEL_ID.fullmatch(head.title) or _names(head.key, name):
+    if head.level < 2 or _title(head.title) or _names(head.key, name):
         return False
     part = found.parts[head.part]
     kinds, lines = part.kinds, part.lines
@@ -105,9 +120,9 @@ def _empty(found: Outline, head: Head, name: set[str]) -> bool:
         line = lines[index]
         if kind == TEXT and line.lstrip(" ")[:1] in ("-", "*", "_") and BREAK.match(line):
             continue  # a thematic break is not content
-        if kind == HEADING and found.levels[head.part, index] <= head.level:
-            next_title = next(h.title for h in found.heads if h.part == head.part and h.index == index)
-            return not _statement(next_title)
+        if kind == HEADING:  # a subsection is content; the next heading of its level or above ends it
+            after = found.next_heading(head)
+            return after is not None and after[0] == index and not _statement(after[1])
         return False
     return True
 
