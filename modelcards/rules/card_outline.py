@@ -242,47 +242,28 @@ def _heading_of(line: str) -> tuple[int, str] | None:
     return len(match.group(2)), text
 
 
-def openings(text: str, mark: str) -> Iterator[tuple[int, int]]:
-    """(offset of the line's start, offset of ``mark``) of each line of ``text`` that opens with
-    ``mark`` after at most three spaces, in order. Found with ``str.find`` (the text is searched for
-    ``mark``, each line holding it is looked at once), so lines without it cost nothing."""
-    at = text.find(mark)
-    while at >= 0:
-        start = text.rfind("\n", max(0, at - 4), at) + 1
-        if at - start <= 3 and text.count(" ", start, at) == at - start:
-            yield start, at
-        end = text.find("\n", at)
-        if end < 0:
-            return
-        at = text.find(mark, end + 1)
-
-
-_MARK = re.compile(r"`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$)")
-"""A fence's run or an ATX heading's hashes, where a line opens (``openings``): the lines where
-a line's kind can change, with the ``<!--`` of comments (``_events``)."""
+_EVENT = re.compile(r"\n {0,3}(?:`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$)|\*\*|__)")
+"""Where a line's kind can change: a fence or an ATX heading opening a line (searched in the text
+after a ``\n``, a literal the search skips ahead by), and ``<!--`` (found with ``str.find``); and
+a bold run opening a line, which may be a label (``Head.label``), found in the same search."""
 
 
 def _events(text: str) -> list[tuple[int, str]]:
-    """(offset, mark) of each fence or heading opening a line (the offset of the line's start, the
-    mark from there to the end of the fence's run or the heading's hashes), and of each ``<!--``,
-    in order."""
-    found = []
-    for opener in ("#", "```", "~~~"):
-        for start, at in openings(text, opener):
-            if run := _MARK.match(text, at):
-                found.append((start, text[start:run.end()]))
+    """(offset, mark) of each fence, heading or bold run opening a line, and of each ``<!--``, in order."""
+    found = [(m.start(), m.group()[1:]) for m in _EVENT.finditer("\n" + text)]
     at = text.find("<!--")
-    while at >= 0:
-        found.append((at, "<!--"))
-        at = text.find("<!--", at + 4)
-    found.sort()
+    if at >= 0:
+        while at >= 0:
+            found.append((at, "<!--"))
+            at = text.find("<!--", at + 4)
+        found.sort()
     return found
 
 
 class Kinds:
     """The kind of each line of a part (``BLANK``, ``CODE``, ``COMMENT``, ``HEADING``, ``TEXT``),
-    worked out from the few lines where a kind can change (``_events``), found by searching the
-    text, so that a card is never walked line by line in Python; a line's kind is then a
+    worked out from the few lines where a kind can change (``_EVENT``), found by one search of
+    the text, so that a card is never walked line by line in Python; a line's kind is then a
     look-up."""
 
     __slots__ = ("_ends", "_heads", "_lines", "_region_kind", "_starts")
@@ -309,13 +290,18 @@ class Kinds:
         return BLANK if not line or line.isspace() else TEXT
 
 
-def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, str]]]:
-    """(the kind of each line, (index, level, title) of each heading) of a part: ``text`` split
-    into ``lines``. Fenced code runs to its closing fence (or the part's end); an HTML comment
-    that opens a line makes it and the lines up to its ``-->`` comments, one opening inside a
-    line only the lines after it."""
+def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, str]], list[int]]:
+    """(the kind of each line, (index, level, title) of each heading, the index of each line
+    outside code and comments that opens with a bold run) of a part: ``text`` split into
+    ``lines``. Fenced code runs to its closing fence (or the part's end); an HTML comment that
+    opens a line makes it and the lines up to its ``-->`` comments, one opening inside a line
+    only the lines after it."""
+    if "#" not in text and "```" not in text and "~~~" not in text and "<!--" not in text \
+            and "**" not in text and "__" not in text:
+        return Kinds(lines, [], set()), [], []  # no line can open a fence, a heading, a comment or bold
     regions: list[tuple[int, int, int]] = []
     heads: list[tuple[int, int, str]] = []
+    bold: list[int] = []
     fence: tuple[str, int, int] | None = None  # (marker, length, first line)
     skip_to = -1  # offset where the comment being skipped ends
     last_line = len(lines) - 1
@@ -343,6 +329,9 @@ def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, s
             skip_to = len(text) if close < 0 else close + 3
             continue
         stripped = mark.lstrip(" ")
+        if stripped[0] in "*_":
+            bold.append(index)
+            continue
         if stripped[0] in "`~":
             info = lines[index][len(mark):]
             if stripped[0] == "`" and "`" in info:
@@ -355,7 +344,7 @@ def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, s
     if fence is not None:
         regions.append((fence[2], last_line, CODE))
     regions.sort()
-    return Kinds(lines, regions, {index for index, _level, _title in heads}), heads
+    return Kinds(lines, regions, {index for index, _level, _title in heads}), heads, bold
 
 
 @lru_cache(maxsize=1)
@@ -515,17 +504,15 @@ def build(release: Release) -> Outline:
         if "\r" in text:
             lines = [line.rstrip("\r") for line in lines]
             text = "\n".join(lines)
-        kinds, found = classify(text, lines)
+        kinds, found, bold_lines = classify(text, lines)
         part = Part(path, heading, tuple(lines), kinds)
         parts.append(part)
         if heading is not None:
             heads.append(Head(number, -1, 2, heading, normal_heading(heading)))
         heads.extend(Head(number, index, level, title, normal_heading(title)) for index, level, title in found)
-        bold_lines = sorted(start for mark in ("**", "__") for start, _at in openings(text, mark))
-        if bold_lines:
-            for index in _lines_of(text, bold_lines):
-                if kinds[index] == TEXT and (bold := _LABEL.match(lines[index])):
-                    heads.append(Head(number, index, 7, bold.group(2), normal_heading(bold.group(2)), bold.group(3)))
+        for index in bold_lines:
+            if kinds[index] == TEXT and (bold := _LABEL.match(lines[index])):
+                heads.append(Head(number, index, 7, bold.group(2), normal_heading(bold.group(2)), bold.group(3)))
         for index in _lines_of(text, _hint_offsets(text)):
             kind = kinds[index]
             hit = _placeholder(part, index, lines[index]) if kind == TEXT else \
