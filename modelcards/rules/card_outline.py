@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -119,18 +119,10 @@ class Outline:
     placeholders: tuple[Placeholder, ...]
     title_placeholder: str | None
     """The release's name, when it is a template's title placeholder."""
-
-    @cached_property
-    def part_headings(self) -> dict[int, Inner]:
-        """part -> the headings inside its text (not labels), in line order."""
-        found: dict[int, Inner] = {}
-        for head in self.heads:
-            if head.label is None and head.index >= 0:
-                inner = found.setdefault(head.part, Inner([], [], []))
-                inner.indexes.append(head.index)
-                inner.levels.append(head.level)
-                inner.titles.append(head.title)
-        return found
+    part_headings: dict[int, Inner]
+    """part -> the headings inside its text (not labels), in line order."""
+    marked: dict[int, set[int]]
+    """part -> the line indexes holding a placeholder."""
 
     def section_of(self, part_index: int, index: int) -> str | None:
         """The title of the nearest heading above line ``index`` of a part, else the part's own."""
@@ -177,20 +169,12 @@ class Outline:
         return any(self.says(number, range(len(part.lines)))
                    for number, part in enumerate(self.parts) if part.path == ("summary",))
 
-    @cached_property
-    def _marked(self) -> dict[int, set[int]]:
-        """part -> the line indexes holding a placeholder."""
-        marked: dict[int, set[int]] = {}
-        for placeholder in self.placeholders:
-            marked.setdefault(placeholder.part, set()).add(placeholder.index)
-        return marked
-
     def says(self, part_index: int, indexes: Iterable[int]) -> bool:
         """Whether any of these lines of a part is a code block or a text line that is not a
         placeholder line, a thematic break or a line of the Hub template's own boilerplate."""
         part = self.parts[part_index]
         kinds, lines = part.kinds, part.lines
-        marked = self._marked.get(part_index, ())
+        marked = self.marked.get(part_index, ())
         for index in indexes:
             kind = kinds[index]
             if kind == CODE and index not in marked and not _FENCE.match(lines[index]):
@@ -234,7 +218,9 @@ _SYMBOLS = re.compile(r"[^\w\s&,/()'+.:-]")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+")
 
 
+@lru_cache(maxsize=8192)
 def _heading_of(line: str) -> tuple[int, str] | None:
+    """(level, title) of an ATX heading line, else None (cards repeat their headings' lines)."""
     match = _ATX.match(line)
     if match is None:
         return None
@@ -242,10 +228,11 @@ def _heading_of(line: str) -> tuple[int, str] | None:
     return len(match.group(2)), text
 
 
-_EVENT = re.compile(r"\n {0,3}(?:`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$)|\*\*|__)")
+_EVENT = re.compile(r"\n(?=[ `~#*_]) {0,3}(?:`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$)|\*\*|__)")
 """Where a line's kind can change: a fence or an ATX heading opening a line (searched in the text
 after a ``\n``, a literal the search skips ahead by), and ``<!--`` (found with ``str.find``); and
-a bold run opening a line, which may be a label (``Head.label``), found in the same search."""
+a bold run opening a line, which may be a label (``Head.label``), found in the same search. (The
+lookahead only turns away, at once, the many lines that open with none of these.)"""
 
 
 def _events(text: str) -> list[tuple[int, str]]:
@@ -499,6 +486,8 @@ def build(release: Release) -> Outline:
     parts: list[Part] = []
     heads: list[Head] = []
     placeholders: list[Placeholder] = []
+    part_headings: dict[int, Inner] = {}
+    marked: dict[int, set[int]] = {}
     for number, (path, heading, text) in enumerate(_parts(release)):
         lines = text.split("\n")
         if "\r" in text:
@@ -509,7 +498,11 @@ def build(release: Release) -> Outline:
         parts.append(part)
         if heading is not None:
             heads.append(Head(number, -1, 2, heading, normal_heading(heading)))
-        heads.extend(Head(number, index, level, title, normal_heading(title)) for index, level, title in found)
+        if found:
+            heads.extend(Head(number, index, level, title, normal_heading(title)) for index, level, title in found)
+            part_headings[number] = Inner([index for index, _level, _title in found],
+                                          [level for _index, level, _title in found],
+                                          [title for _index, _level, title in found])
         for index in bold_lines:
             if kinds[index] == TEXT and (bold := _LABEL.match(lines[index])):
                 heads.append(Head(number, index, 7, bold.group(2), normal_heading(bold.group(2)), bold.group(3)))
@@ -519,9 +512,10 @@ def build(release: Release) -> Outline:
                 _code_placeholder(lines[index]) if kind == CODE else None
             if hit is not None:
                 placeholders.append(Placeholder(number, index, *hit))
+                marked.setdefault(number, set()).add(index)
     name = release.name.strip()
     title = name if _TITLE_PLACEHOLDER.fullmatch(name) else None
-    return Outline(tuple(parts), tuple(heads), tuple(placeholders), title)
+    return Outline(tuple(parts), tuple(heads), tuple(placeholders), title, part_headings, marked)
 
 
 def last_release(build: Callable[[Release], T]) -> Callable[[Release], T]:

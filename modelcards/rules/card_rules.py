@@ -101,7 +101,7 @@ def _names(key: str, name: set[str]) -> bool:
     """Whether a heading names the model: its words (two or more) are all words of its name
     (``## Fantassified Icons 1.0`` in ``proxima/fantassified_icons``)."""
     words = _words(key)
-    return len(words) >= 2 and all(word in name for word in words)
+    return len(words) >= 2 and name.issuperset(words)
 
 
 def _empty(found: Outline, head: Head, name: set[str]) -> bool:
