@@ -3,6 +3,7 @@ opens, and the headings of a part's text."""
 
 from __future__ import annotations
 
+from modelcards.rules import card_outline
 from modelcards.rules.card_outline import BLANK, CODE, COMMENT, HEADING, TEXT, _events, classify
 
 
@@ -24,3 +25,11 @@ def test_classify_kinds_and_headings():
                                                      HEADING, TEXT]
     assert heads == [(1, 2, "Uses"), (8, 3, "Out-of-Scope Use")]
     assert bold == [0]
+
+
+def test_long_lines_are_judged_as_short_ones_are():
+    long = "a" * 600
+    assert card_outline._heading_of("## " + long) == (2, long) and card_outline._heading_of("## Uses ##") == (2, "Uses")
+    assert card_outline._line_placeholder(long + " TODO") == ("TODO", "todo", False)
+    assert card_outline._line_placeholder("TODO") == ("TODO", "todo", True)
+    assert card_outline._line_placeholder(long) is None

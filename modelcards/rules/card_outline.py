@@ -218,7 +218,20 @@ _SYMBOLS = re.compile(r"[^\w\s&,/()'+.:-]")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+")
 
 
-@lru_cache(maxsize=8192)
+def per_line(judge: Callable[[str], T]) -> Callable[[str], T]:
+    """``judge(line)``, kept for up to 8192 distinct lines of at most 500 characters: cards repeat
+    their headings' and the template's lines. A longer line is judged each time, so that what is
+    kept stays small whatever the cards hold."""
+    kept = lru_cache(maxsize=8192)(judge)
+
+    def judged(line: str) -> T:
+        return kept(line) if len(line) <= 500 else judge(line)
+
+    judged.__doc__ = judge.__doc__
+    return judged
+
+
+@per_line
 def _heading_of(line: str) -> tuple[int, str] | None:
     """(level, title) of an ATX heading line, else None (cards repeat their headings' lines)."""
     match = _ATX.match(line)
@@ -393,7 +406,7 @@ def _placeholder(part: Part, index: int, line: str) -> tuple[str, str] | None:
     return hit[0], hit[1]
 
 
-@lru_cache(maxsize=8192)
+@per_line
 def _line_placeholder(line: str) -> tuple[str, str, bool] | None:
     """(found, kind, whether the line is a lone ``TODO``) of the first placeholder on a text line,
     or None. What the line alone tells (cards repeat the template's lines): whether a lone ``TODO``
