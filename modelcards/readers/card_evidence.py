@@ -80,7 +80,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from modelcards.readers.card_scan import Hit, Scan
+from modelcards.readers.card_scan import Hit, Scan, path_mentions
 from modelcards.readers.literal_gate import gated
 
 Found = dict[str, dict[str, Any]]
@@ -311,7 +311,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         code = None
     if not (checkpoint or paper or code):
         return
-    if _foreign_section(section):
+    if path_mentions(_NOT_OWN_SECTION, section):  # about other work: related work, the base model
         return
     if _not_own_line(context) and not (paper and _paper_of_this_model(context, names)):
         return
@@ -320,7 +320,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         return
     if paper:
         own = (bool(_own_paper(context)) and (not has_base or "our" in context.lower())) or \
-            (not has_base and any(_CITATION.search(title) for title in section)) or \
+            (not has_base and path_mentions(_CITATION, section)) or \
             (not has_base and _paper_of_this_model(context, names))
         if own:
             report = "report" in context.lower() or any("report" in t.lower() for t in section)
@@ -354,12 +354,6 @@ def _url_kind(url: str) -> tuple[bool, bool, tuple[str, str] | None] | None:
     if host is None:
         return checkpoint, paper, None
     return checkpoint, paper, ((host.group(1) or host.group(3) or "").lower(), host.group(2) or host.group(4) or "")
-
-
-@lru_cache(maxsize=4096)
-def _foreign_section(section: tuple[str, ...]) -> bool:
-    """Whether a section path is about other work (related work, references, the base model...)."""
-    return any(_NOT_OWN_SECTION.search(title) for title in section)
 
 
 def _paper_of_this_model(context: str, names: frozenset[str]) -> bool:

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-_HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)")
-"""A line that opens an ATX heading: its ``#`` run and the rest of the line, matched with the line
-break before it (a literal first character, so the search skips ahead between line breaks)."""
-_FIRST_HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)")
-"""The same, on the body's first line."""
+_HEADING_AT = r" {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)"
+"""A line that opens an ATX heading: its ``#`` run and the rest of the line."""
+_HEADING_LINE = re.compile("\n" + _HEADING_AT)
+"""Such a line, matched with the line break before it (a literal first character, so the search
+skips ahead between line breaks)."""
+_FIRST_HEADING = re.compile(_HEADING_AT)
+"""Such a line at the body's start."""
 _TABLE = re.compile(r"^[ ]{0,3}\|", re.MULTILINE)
 _URL = re.compile(r"https?://(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))+")
 """A URL: a run of URL characters, with balanced parentheses (``++``: the run is matched in one
@@ -261,7 +263,8 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     phrases: list[Hit] = []
     line, counted = first_line, 0
     cited = {i for i, (start, _end) in enumerate(regions)
-             if (h := bisect_right(head_at, start) - 1) >= 0 and _citing(paths[h])} if regions else set()
+             if (h := bisect_right(head_at, start) - 1) >= 0 and path_mentions(_CITATION_HEADING, paths[h])} \
+        if regions else set()
     for start, kind, text in found:
         line += body.count("\n", counted, start)
         counted = start
@@ -287,9 +290,10 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=4096)
-def _citing(path: tuple[str, ...]) -> bool:
-    """Whether a section path is under a citation heading, where cards put their own BibTeX."""
-    return any(_CITATION_HEADING.search(title) for title in path)
+def path_mentions(pattern: re.Pattern[str], path: tuple[str, ...]) -> bool:
+    """Whether any heading of a section path (``Hit.section``) matches ``pattern``: cards repeat
+    their sections, so each path is judged once per pattern."""
+    return any(pattern.search(title) for title in path)
 
 
 _EPRINT = re.compile(r"(?:eprint\s*=\s*[{\"]\s*|arXiv:\s*)(\d{4}\.\d{4,5})")
