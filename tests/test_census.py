@@ -109,12 +109,13 @@ def test_workers_resolve_lineage_through_the_same_index(tmp_path):
 
 
 def test_the_first_pass_on_workers_gives_the_rows_in_input_order():
-    from modelcards.audit.runner import lineage_rows
+    from modelcards.audit.lineage_index import lineage_row
+    from modelcards.audit.runner import pooled_lineage_rows
 
     cards = [(f"org/m-{i}", f"---\nlicense: {'mit' if i % 3 else 'apache-2.0'}\nbase_model: org/m-{i // 2}\n---\n# M\n")
              for i in range(700)]  # several batches per worker
-    serial = list(lineage_rows(cards))
-    assert list(lineage_rows(cards, jobs=2)) == serial
+    serial = [lineage_row(card_id, text) for card_id, text in cards]
+    assert list(pooled_lineage_rows(cards, jobs=2)) == serial
     assert serial[5] == ("org/m-5", "mit", "org/m-2", "finetune")
 
 

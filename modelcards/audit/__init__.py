@@ -30,7 +30,7 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
     import tempfile
 
     from modelcards.audit.inputs import has_dump, iter_items
-    from modelcards.audit.runner import lineage_rows, run
+    from modelcards.audit.runner import pooled_lineage_rows, run
     from modelcards.audit.writers import WRITERS
 
     paths = list(paths)
@@ -45,7 +45,7 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
 
             index_path = os.path.join(folder, "lineage.sqlite")
             stats = build_index(((item.id, item.text) for item in iter_items(paths) if item.id), index_path,
-                                lambda cards: lineage_rows(cards, jobs))
+                                (lambda cards: pooled_lineage_rows(cards, jobs)) if jobs > 1 else None)
             if stats.with_ids:
                 summary.census.lineage = "dump"
             else:

@@ -236,7 +236,7 @@ def build_index(rows: Iterable[tuple[str | None, str | None]], path: str,
     """Record (id, card text) rows into a new SQLite index at ``path``: the first pass. Rows without
     an id or text are counted and left out; of two rows with one id (any case) the first is kept.
     ``rows_of``: how (id, text) pairs become index rows, in order (default: ``lineage_row`` of
-    each, here; the audit hands them to its worker processes)."""
+    each, here; an audit with several jobs hands them to its workers, ``runner.pooled_lineage_rows``)."""
     stats = IndexStats()
 
     def cards() -> Iterator[tuple[str, str]]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from modelcards.config import Settings
 
 T = TypeVar("T")
+B = TypeVar("B")
 
 CHUNK = 64
 """Cards per task sent to a worker: large enough to amortise pickling, small enough to balance."""
@@ -85,7 +86,7 @@ def _pool(jobs: int, index_path: str | None = None) -> Pool:
     return context.Pool(jobs, initializer=_start_worker, initargs=(index_path,))
 
 
-def _in_order(pool: Pool, batches: Iterable[list[Item]], task: Callable[..., list[T]], args: tuple[object, ...],
+def _in_order(pool: Pool, batches: Iterable[list[B]], task: Callable[..., list[T]], args: tuple[object, ...],
               jobs: int) -> Iterator[T]:
     """``task(batch, *args)`` of every batch on ``pool``, results in input order, with at most a
     few batches in flight; the pool is closed at the end."""
@@ -106,15 +107,10 @@ def _lineage_batch(batch: list[tuple[str, str]]) -> list[IndexRow]:
     return [lineage_row(card_id, text) for card_id, text in batch]
 
 
-def lineage_rows(cards: Iterable[tuple[str, str]], jobs: int = 1) -> Iterator[IndexRow]:
-    """The lineage index's row of every (id, card text), in input order; on ``jobs`` processes
-    when more than one (the first pass of a census reads every card of the dump)."""
-    from modelcards.audit.lineage_index import lineage_row
-
-    if jobs <= 1:
-        for card_id, text in cards:
-            yield lineage_row(card_id, text)
-        return
+def pooled_lineage_rows(cards: Iterable[tuple[str, str]], jobs: int) -> Iterator[IndexRow]:
+    """The lineage index's row of every (id, card text), in input order, made on ``jobs`` worker
+    processes (the first pass of a census reads every card of the dump); ``build_index``'s
+    ``rows_of`` for an audit with more than one job."""
     yield from _in_order(_pool(jobs), _batches(cards, CHUNK * 4), _lineage_batch, (), jobs)
 
 
