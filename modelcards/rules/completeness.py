@@ -105,16 +105,11 @@ def _judge(release: Release) -> Completeness:
             for i in _sections_of(head.key):
                 matched[i].append(head)
     states = []
-    score = 0
-    missing = []
     for section, heads in zip(table, matched, strict=True):
         filled = any(map(found.filled, heads)) or any(_fact(f, release, found) for f in section.facts)
         states.append(SectionState(section, tuple(heads), filled))
-        if filled:
-            score += section.weight
-        else:
-            missing.append(section.name)
-    return Completeness(score, tuple(missing), tuple(states))
+    score = sum(s.section.weight for s in states if s.filled)
+    return Completeness(score, tuple(s.section.name for s in states if not s.filled), tuple(states))
 
 
 judge = last_release(_judge)
