@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from modelcards.rules.card_outline import BLANK, BREAK, COMMENT, HEADING, TEXT, Head, Outline, outline
+from modelcards.rules.card_outline import BLANK, BREAK, COMMENT, HEADING, TEXT, Head, Outline, outline, per_line
 from modelcards.rules.completeness import judge
 from modelcards.rules.registry import Hit, Verdicts, rule
 from modelcards.schema import Release
@@ -80,7 +79,7 @@ def _statement(title: str) -> bool:
     return bool(_STATEMENT.search(title)) or words > 10 or (words >= 5 and title.rstrip()[-1:] in ".:")
 
 
-@lru_cache(maxsize=8192)
+@per_line
 def _title(title: str) -> bool:
     """Whether a heading is a title rather than a section, whatever the card: a statement
     (``_statement``) or a model's name (``_MODEL_ID``). Headings repeat across cards, so each
@@ -91,7 +90,7 @@ def _title(title: str) -> bool:
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-@lru_cache(maxsize=8192)
+@per_line
 def _words(key: str) -> tuple[str, ...]:
     """The words (three letters or more) of a normalised heading."""
     return tuple(_WORD.findall(key))
