@@ -127,3 +127,34 @@ def test_a_unicode_line_break_ending_a_section_is_kept(brk, tmp_path):
     assert run("render", str(manifest), "-o", str(tmp_path / "out"), "--formats", "readme").exit_code == 0
     rendered = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
     assert f"Summary ends here{brk}" in rendered.split("\n") and f"Use ends here{brk}" in rendered.split("\n")
+
+
+def _trimmed_by_lines(text: str) -> str:
+    """The documented rule, line by line: drop trailing blanks and leading blank lines."""
+    lines = text.rstrip(" \t\r\n").split("\n")
+    while lines and not lines[0].strip(" \t\r"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", " \t\r\n", "\n\n  indented\nnext\n\n", "a\x85\n\n", "\u2028\n x",
+                                  "\n \r\n\tlast", "only"])
+def test_card_prose_keeps_what_the_line_rule_keeps(text):
+    from modelcards.schema import Release
+
+    card = Release.model_validate({"name": "A", "license": "mit", "card": {"summary": text}}).card
+    assert card.summary == _trimmed_by_lines(text)
+
+
+def test_card_prose_trimming_agrees_with_the_line_rule_on_generated_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from modelcards.schema.release import _trim_blank_lines
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet=[" ", "\t", "\r", "\n", "a", "\x85", "\u2028", "#"], max_size=30))
+    def agrees(text: str) -> None:
+        assert _trim_blank_lines(text) == _trimmed_by_lines(text)
+
+    agrees()

@@ -25,10 +25,15 @@ def _trim_blank_lines(text: str) -> str:
     """Drop blank lines around Markdown prose and trailing blanks, but keep the first line's
     indentation: an indented line is part of what the card says (an indented code block, a
     heading the Hub shows as text)."""
-    lines = text.rstrip(" \t\r\n").split("\n")  # not str.rstrip(): U+0085 and U+2028 are text a card holds
-    while lines and not lines[0].strip(" \t\r"):
-        lines.pop(0)
-    return "\n".join(lines)
+    text = text.rstrip(" \t\r\n")  # not str.rstrip(): U+0085 and U+2028 are text a card holds
+    start = 0
+    while True:  # the first line that is not blank, found without splitting: card text can be megabytes
+        end = text.find("\n", start)
+        if end < 0:
+            return text[start:] if text[start:].strip(" \t\r") else ""
+        if text[start:end].strip(" \t\r"):
+            return text[start:]
+        start = end + 1
 
 
 Prose = Annotated[str, AfterValidator(_trim_blank_lines)]
