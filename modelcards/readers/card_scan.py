@@ -34,16 +34,17 @@ _TABLE = re.compile(r"^[ ]{0,3}\|", re.MULTILINE)
 _URL = re.compile(r"https?://(?:[^\s<>()\[\]\"'`|*]++|\([^\s()<>]*\))+")
 """A URL: a run of URL characters, with balanced parentheses (``++``: the run is matched in one
 step, not character by character through the alternation)."""
-_OPEN = re.compile(r"open[ -]?(?:sourced?|weights?)(?![\w])")
-_LITERAL_PHRASES = ("fully open", "fully-open", "free for commercial use", "commercial use is permitted",
-                    "intermediate checkpoint")
-"""Found by ``str.find`` in the lower-cased body: one pass each at C speed, where one pattern
-with every alternative would be tried at every offset."""
-_ABSENT = re.compile(r"coming soon|not (?:yet )?(?:been )?(?:released|available|public)"
-                     r"|does not (?:contain|include|host)|do not (?:contain|include|host)")
-"""What a card says of weights that are not there; searched only in a body that names weights."""
-"""Searched in the lower-cased body, each on its own, so each search skips ahead by its literal
-prefix (one pattern with every alternative, case-insensitive, tries them all at every offset)."""
+_OPEN = re.compile(rb"open[ -]?(?:sourced?|weights?)(?![a-z0-9_])")
+"""An "open source" / "open weights" phrase in the folded body (``_folded``): a match followed by
+a ``?`` byte holds only if the character there is no word character."""
+_WORD = re.compile(r"\w")
+_LITERAL_PHRASES = (b"fully open", b"fully-open", b"free for commercial use", b"commercial use is permitted",
+                    b"intermediate checkpoint")
+"""Found by ``bytes.find`` in the folded body: one pass each at C speed, where one pattern with
+every alternative would be tried at every offset."""
+_ABSENT = re.compile(rb"coming soon|not (?:yet )?(?:been )?(?:released|available|public)"
+                     rb"|does not (?:contain|include|host)|do not (?:contain|include|host)")
+"""What a card says of weights that are not there; searched only on the lines that name weights."""
 _DERIVED = re.compile(r"<!-- modelcards:begin (details|openness|license)(?: sha256=[0-9a-f]+)? -->")
 """The README blocks ``renderers/blocks.py`` writes from manifest data (``hub_card.DERIVED_BLOCKS``)."""
 _CITATION_HEADING = re.compile(r"citation|cite|bibtex|paper|publication", re.IGNORECASE)
@@ -97,29 +98,48 @@ def _headings(body: str) -> list[tuple[int, str, str]]:
     return out
 
 
+def _folded(body: str) -> tuple[bytes, str]:
+    """(the body lower-cased as the phrases are searched in it, the text its offsets index).
+
+    The phrases are ASCII, and ``str.lower`` maps no other character to an ASCII letter but the
+    Kelvin sign (to ``k``) and ``İ`` (to ``i`` and a combining dot): so the body is searched as
+    bytes, one per character, ASCII letters lower-cased and every other character ``?``, which
+    is what ``body.lower()`` holds at every offset where a phrase can match, at a byte per
+    character (lower-casing a text of any non-Latin-1 character builds it at four bytes, and
+    a buffer three times that). A body with ``İ`` is lower-cased first, as before: its offsets
+    are those of the lower-cased text, one more after each ``İ``. What follows a phrase is
+    judged on the text itself (a character is a word character exactly when its lower case is)."""
+    if "\u0130" in body:
+        lower = body.lower()
+        return lower.encode("ascii", "replace"), lower
+    text = body.replace("\u212a", "k") if "\u212a" in body else body
+    return text.encode("ascii", "replace").lower(), body
+
+
 def _phrase_hits(body: str) -> list[tuple[int, str, str]]:
     """(offset, "phrase", text as written) of every claim or absence phrase."""
-    lower = body.lower()
-    found = [(m.start(), "phrase", body[m.start():m.end()]) for m in _OPEN.finditer(lower)]
+    lower, chars = _folded(body)
+    found = [(m.start(), "phrase", body[m.start():m.end()]) for m in _OPEN.finditer(lower)
+             if lower[m.end():m.end() + 1] != b"?" or not _WORD.match(chars, m.end())]
     for phrase in _LITERAL_PHRASES:
         at = lower.find(phrase)
         while at >= 0:
             end = at + len(phrase)
-            if phrase == "intermediate checkpoint" and lower[end:end + 1] == "s":
+            if phrase == b"intermediate checkpoint" and lower[end:end + 1] == b"s":
                 end += 1
-            if not lower[end:end + 1].isalnum() and not (phrase.startswith("fully") and lower[end:end + 1] == "-"):
+            if not chars[end:end + 1].isalnum() and not (phrase.startswith(b"fully") and lower[end:end + 1] == b"-"):
                 found.append((at, "phrase", body[at:end]))
             at = lower.find(phrase, end)
-    at = lower.find("weight")
+    at = lower.find(b"weight")
     seen: set[int] = set()
     while at >= 0:  # what a card says of weights that are not there, on the lines that name them
-        start = lower.rfind("\n", 0, at) + 1
-        end = lower.find("\n", at)
+        start = lower.rfind(b"\n", 0, at) + 1
+        end = lower.find(b"\n", at)
         end = len(lower) if end < 0 else end
         if start not in seen:
             seen.add(start)
             found.extend((m.start(), "phrase", body[m.start():m.end()]) for m in _ABSENT.finditer(lower, start, end))
-        at = lower.find("weight", end)
+        at = lower.find(b"weight", end)
     return found
 
 
@@ -199,7 +219,8 @@ def _closing_end(body: str, fences: list[_Fence], index: int) -> int:
     open_end = body.find("\n", opened.start)
     if open_end < 0:
         return len(body)
-    for fence in fences[index + 1:]:
+    for later in range(index + 1, len(fences)):  # not a slice of the rest: a card may hold thousands of fences
+        fence = fences[later]
         if fence.start > open_end and fence.mark == opened.mark and fence.bare and fence.length >= opened.length:
             line_end = body.find("\n", fence.start)
             return len(body) if line_end < 0 else line_end
