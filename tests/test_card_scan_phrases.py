@@ -63,7 +63,27 @@ _TEXTS = [
     "weights\nnot released\nWEIGHT: Does Not Host\r\nweight not been public\n",
     "Σ open source Σ\n\u212a open weights \u212a\ufb00 open source\n",
     "日本語 open source モデル, open-weights。weights not available\n",
+    "open source\u0130 and \u0130open weights\u0130, fully open\u0130 fully-open\u0307 Fully open\u212a\n",
+    "\u0130\u0130\u0130 intermediate chec\u212apoints\u0130; \u212a weights coming soon \u0130\n",
 ]
+
+
+def _generated(count: int) -> list[str]:
+    """Texts strung together from phrase fragments, case changes and characters whose lower case
+    is no single character of their own kind (a fixed seed: the same texts every run)."""
+    import random
+
+    pieces = ["open", "OPEN", "Open", " ", "-", "source", "Sourced", "weight", "WEIGHTS", "s", "d", "x",
+              "fully", "Fully ", "free for commercial use", "commercial use is permitted", "intermediate ",
+              "checkpoint", "chec\u212apoint", "\u0130", "\u212a", "\u0307", "é", "😀", "Σ", "_", "?",
+              "\n", "\r\n", "not yet released", "coming soon", "does not contain", "do not host", ". "]
+    rng = random.Random(7)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(count)]
+
+
+def test_the_folded_search_agrees_on_generated_texts() -> None:
+    differ = [text for text in _generated(3000) if _phrase_hits(text) != plain_phrase_hits(text)]
+    assert not differ, differ[:5]
 
 
 @pytest.mark.parametrize("text", _TEXTS)

@@ -18,7 +18,7 @@ and on the corpus. The full Markdown parse stays for the rules that need it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -98,36 +98,67 @@ def _headings(body: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def _folded(body: str) -> tuple[bytes, str]:
-    """(the body lower-cased as the phrases are searched in it, the text its offsets index).
+def _folded(body: str) -> tuple[bytes | bytearray, list[int]]:
+    """The body lower-cased as the phrases are searched in it, at a byte per character: ASCII
+    letters lower-cased, every other character ``?``; and the offsets in it of the combining dots
+    of lower-cased ``İ``.
 
-    The phrases are ASCII, and ``str.lower`` maps no other character to an ASCII letter but the
-    Kelvin sign (to ``k``) and ``İ`` (to ``i`` and a combining dot): so the body is searched as
-    bytes, one per character, ASCII letters lower-cased and every other character ``?``, which
-    is what ``body.lower()`` holds at every offset where a phrase can match, at a byte per
-    character (lower-casing a text of any non-Latin-1 character builds it at four bytes, and
-    a buffer three times that). A body with ``İ`` is lower-cased first, as before: its offsets
-    are those of the lower-cased text, one more after each ``İ``. What follows a phrase is
-    judged on the text itself (a character is a word character exactly when its lower case is)."""
-    if "\u0130" in body:
-        lower = body.lower()
-        return lower.encode("ascii", "replace"), lower
-    text = body.replace("\u212a", "k") if "\u212a" in body else body
-    return text.encode("ascii", "replace").lower(), body
+    The phrases are ASCII, and ``str.lower`` maps no character but ASCII letters, the Kelvin sign
+    (to ``k``) and ``İ`` (to ``i`` and a combining dot: the one character whose lower case is two)
+    to an ASCII letter, so ``body.lower()`` and this hold the same at every offset where a phrase
+    can match, and the phrases' offsets are those in ``body.lower()``, as they always were.
+    Lower-casing a text with any character beyond Latin-1 builds a copy at four bytes a character
+    and a buffer three times that."""
+    folded = body.encode("ascii", "replace").lower()
+    special = sorted(at for char in ("\u0130", "\u212a") for at in _offsets(body, char))
+    if not special:
+        return folded, []
+    edited = bytearray(folded)
+    del folded
+    dots: list[int] = []
+    for at in special:
+        shifted = at + len(dots)  # one more after each İ
+        if body[at] == "\u0130":
+            edited[shifted:shifted + 1] = b"i?"
+            dots.append(shifted + 1)
+        else:
+            edited[shifted:shifted + 1] = b"k"
+    return edited, dots
+
+
+def _offsets(text: str, char: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
+
+
+def _lower_char(body: str, dots: list[int], at: int) -> str:
+    """The character at offset ``at`` of ``body.lower()``, as far as being a word character or
+    alphanumeric goes (a character is either exactly when its lower case is)."""
+    if not dots:
+        return body[at:at + 1]
+    before = bisect_left(dots, at)
+    if before < len(dots) and dots[before] == at:
+        return "\u0307"
+    return body[at - before:at - before + 1]
 
 
 def _phrase_hits(body: str) -> list[tuple[int, str, str]]:
     """(offset, "phrase", text as written) of every claim or absence phrase."""
-    lower, chars = _folded(body)
+    lower, dots = _folded(body)
     found = [(m.start(), "phrase", body[m.start():m.end()]) for m in _OPEN.finditer(lower)
-             if lower[m.end():m.end() + 1] != b"?" or not _WORD.match(chars, m.end())]
+             if lower[m.end():m.end() + 1] != b"?" or not _WORD.match(_lower_char(body, dots, m.end()))]
     for phrase in _LITERAL_PHRASES:
         at = lower.find(phrase)
         while at >= 0:
             end = at + len(phrase)
             if phrase == b"intermediate checkpoint" and lower[end:end + 1] == b"s":
                 end += 1
-            if not chars[end:end + 1].isalnum() and not (phrase.startswith(b"fully") and lower[end:end + 1] == b"-"):
+            if not _lower_char(body, dots, end).isalnum() and \
+                    not (phrase.startswith(b"fully") and lower[end:end + 1] == b"-"):
                 found.append((at, "phrase", body[at:end]))
             at = lower.find(phrase, end)
     at = lower.find(b"weight")
