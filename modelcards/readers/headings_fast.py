@@ -186,13 +186,14 @@ def _line_class(line: str, offset: int, first_list: int, before: int) -> int:
     return _REFERENCE if before == _REFERENCE else _PARAGRAPH
 
 
-def _before(text: str, start: int, closed_at: int, first_list: int) -> int:
+def _before(text: str, start: int, closed_at: int, first_list: int, origin: int) -> int:
     """What the line before the one at ``start`` was: read back to the last blank line or block
-    end (after which the state is known), then forward again."""
+    end (after which the state is known), or to the text's first line (at ``origin``), then
+    forward again."""
     lines: list[tuple[str, int]] = []
     state = _BLANK
     end = start - 1
-    while end >= 0:
+    while end >= origin:
         begin = text.rfind("\n", 0, end) + 1
         if begin == closed_at:
             state = _CLOSED
@@ -218,7 +219,7 @@ def fast_headings(text: str) -> list[Heading] | None:
     if "\x00" in text:
         return None  # markdown-it replaces NUL before parsing
     found: list[Heading] = []
-    return found if _scan(_prepared(text), 1, 0, found) is None else None
+    return found if _scan(_prepared(text), 1, 0, found, 1) is None else None
 
 
 _SAFE_START = re.compile(r"\n[ \t]*\n(?=[^ \t\n])")
@@ -231,48 +232,75 @@ Segment = Callable[[str], tuple[list[Heading], int]]
 line after the last line any fence or HTML block of it reaches)."""
 
 
-def segmented_headings(text: str, parse: Segment) -> list[Heading]:
-    """``fast_headings`` of ``text``, where each stretch the scan cannot decide is handed to
-    ``parse`` alone: from the last line before it where a parser's state is known (a blank line,
-    then a line at the margin, outside any block the scan has seen open) to the next such line
-    after it where no fence or HTML block is left open. A card that holds one hard-to-decide
-    list thus costs a parse of that list, not of the whole card."""
-    if "\x00" in text:
-        return parse(text)[0]
-    prepared = _prepared(text)
+def segmented_headings(text: str, parse: Segment, start: int = 0,
+                       offsets: list[int] | None = None) -> list[Heading]:
+    """``fast_headings`` of ``text[start:]``, where each stretch the scan cannot decide is handed
+    to ``parse`` alone: from the last line before it where a parser's state is known (a blank
+    line, then a line at the margin, outside any block the scan has seen open) to the next such
+    line after it where no fence or HTML block is left open. A card that holds one
+    hard-to-decide list thus costs a parse of that list, not of the whole card.
+
+    ``offsets``, when given and ``text[start:]`` holds neither ``\r`` nor NUL, gets the offset in
+    ``text[start:]`` of each heading's line. The scan reads ``text`` itself, without a copy, when a
+    line break ends at ``start`` (a card's body after its front matter)."""
+    if text.find("\x00", start) >= 0:
+        return parse(text[start:])[0]
+    if text.find("\r", start) >= 0:
+        prepared, origin, offsets = _prepared(text[start:]), 1, None  # its offsets are not the text's
+    elif start > 0 and text[start - 1] == "\n":
+        prepared, origin = text, start
+    else:
+        prepared, origin = "\n" + text[start:], 1
     size = len(prepared)
     found: list[Heading] = []
-    pos, line_at = 1, 0
-    while (unsure := _scan(prepared, pos, line_at, found)) is not None:
+    pos, line_at = origin, 0
+    while (unsure := _scan(prepared, pos, line_at, found, origin, offsets)) is not None:
         at, floor = unsure
-        start = floor
+        begin = floor
         for match in _SAFE_START.finditer(prepared, max(floor - 1, 0), at + 1):
-            start = match.end()
-        first_line = line_at + prepared.count("\n", pos, start)
+            begin = match.end()
+        first_line = line_at + prepared.count("\n", pos, begin)
         while found and found[-1][0] >= first_line:
             found.pop()  # the segment's parse finds these again
+            if offsets is not None:
+                offsets.pop()
         line_end = prepared.find("\n", at)
-        reach = line_end - start
+        reach = line_end - begin
         while True:
-            safe = _SAFE_START.search(prepared, start + reach) if line_end != -1 else None
+            safe = _SAFE_START.search(prepared, begin + reach) if line_end != -1 else None
             end = size if safe is None else safe.end()
-            segment = prepared[start:end]
+            segment = prepared[begin:end]
             lines = segment.count("\n") + (not segment.endswith("\n"))
             heads, reached = parse(segment)
             if end == size or reached < lines:
                 break
             reach *= 2  # a block runs on past this end: take a longer stretch
         found.extend((first_line + line, level, title) for line, level, title in heads)
+        if offsets is not None:
+            _line_offsets(prepared, begin, [line for line, _level, _title in heads], origin, offsets)
         if end >= size:
             break
         pos, line_at = end, first_line + lines
     return found
 
 
-def _scan(text: str, pos: int, line_at: int, found: list[Heading]) -> tuple[int, int] | None:
+def _line_offsets(text: str, at: int, lines: list[int], origin: int, offsets: list[int]) -> None:
+    """Append to ``offsets`` the offset from ``origin`` of each of ``lines`` (in order, counted
+    from the line that starts at ``at``)."""
+    line = 0
+    for wanted in lines:
+        while line < wanted:
+            at = text.find("\n", at) + 1
+            line += 1
+        offsets.append(at - origin)
+
+
+def _scan(text: str, pos: int, line_at: int, found: list[Heading], origin: int,
+          offsets: list[int] | None = None) -> tuple[int, int] | None:
     """Scan the prepared ``text`` from ``pos`` (the start of line ``line_at``, where no block is
-    open), appending headings to ``found``; None at the end, or (the start of the first line it cannot
-    decide, the start of the line after the last top-level block it closed)."""
+    open; the text's first line starts at ``origin``), appending headings to ``found`` (and the
+    offsets of their lines from ``origin`` to ``offsets``); None at the end, or (the start of the
+    first line it cannot decide, the start of the line after the last top-level block it closed)."""
     size = len(text)
     listed = _LIST_MARKER.search(text, pos - 1)
     first_list = listed.start() + 1 if listed is not None else size + 1
@@ -302,6 +330,8 @@ def _scan(text: str, pos: int, line_at: int, found: list[Heading]) -> tuple[int,
                 lines_before += text.count("\n", counted, start)
                 counted = start
                 found.append((lines_before, heading[0], heading[1]))
+                if offsets is not None:
+                    offsets.append(start - origin)
             closed_at = start
             floor = pos
         elif first in "`~":
@@ -328,7 +358,7 @@ def _scan(text: str, pos: int, line_at: int, found: list[Heading]) -> tuple[int,
                 continue
             end_pattern, interrupts = started
             if not interrupts:
-                before = _before(text, start, closed_at, first_list)
+                before = _before(text, start, closed_at, first_list, origin)
                 if before == _PARAGRAPH:
                     continue  # a paragraph's continuation, not an HTML block
                 if before not in (_BLANK, _CLOSED):

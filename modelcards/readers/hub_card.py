@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from modelcards.errors import InputError
 from modelcards.readers import card_evidence, card_scan, markdown_body
+from modelcards.readers.card_fields_fast import card_fields_at
 from modelcards.readers.front_matter import (  # noqa: F401  (re-exported: the card reader's API)
     FRONT_MATTER,
     FrontMatter,
@@ -99,7 +100,13 @@ class HubCard:
     @cached_property
     def top_headings(self) -> list[Heading]:
         """(body line index, level, text) of the top-level ATX headings of level 1 and 2."""
-        return headings(self.body)
+        return headings(self.text, self.body_start, self.top_heading_offsets)
+
+    @cached_property
+    def top_heading_offsets(self) -> list[int]:
+        """Offset in the body of the line of each of ``top_headings``, for a body without ``\r``
+        and NUL (else empty); filled as ``top_headings`` is found."""
+        return []
 
     @cached_property
     def _section_lines(self) -> dict[str, int]:
@@ -372,8 +379,14 @@ def strip_rendered_blocks(body: str) -> str:
     return _MARKER.sub("", body) if block is not None else "".join(kept)
 
 
-def card_fields(body: str, found: list[Heading]) -> tuple[str | None, dict[str, Any]]:
-    """(title, card fields) from a card body and its top-level level-1 and level-2 headings."""
+def card_fields(body: str, found: list[Heading], offsets: list[int] | None = None,
+                start: int = 0) -> tuple[str | None, dict[str, Any]]:
+    """(title, card fields) from a card body (``body[start:]``) and its top-level level-1 and
+    level-2 headings; ``offsets``: the offset in the body of each heading's line, when the body
+    has no ``\r`` (the fields are then cut from it at those offsets: ``card_fields_fast``)."""
+    if offsets is not None and len(offsets) == len(found) and body.find("\r", start) < 0:
+        return card_fields_at(body, found, offsets, start, _title(found))
+    body = body[start:]
     # Lines without their breaks, joined again with "\n", where the body has no other break;
     # the breaks at either end of a field's text are stripped anyway.
     lines, join = (body_lines(body), "".join) if "\r" in body else (body.split("\n"), "\n".join)
@@ -515,9 +528,14 @@ class _KeyLines(dict[str, "int | None"]):
 def read_card(text: str, path: str) -> tuple[Release, HubCard]:
     """The Release a card states (metadata, name, card text, evaluation), and the split card."""
     card = split(text, path)
-    body = card.body
-    kept = strip_rendered_blocks(body)
-    title, fields = card_fields(kept, card.top_headings if kept is body else headings(kept))
+    # a README modelcards rendered (it has block markers) states its release in its manifest, not in its text
+    kept = strip_rendered_blocks(card.body) if text.find("<!-- modelcards:", card.body_start) >= 0 else None
+    rendered = kept is not None and kept is not card.body
+    if kept is not None and rendered:
+        offsets: list[int] = []
+        title, fields = card_fields(kept, headings(kept, 0, offsets), offsets)
+    else:
+        title, fields = card_fields(text, card.top_headings, card.top_heading_offsets, card.body_start)
     meta = card.metadata
     data = metadata_fields(meta, title or fallback_name(path))
     evaluation = _evaluation(meta, data["name"])
@@ -525,7 +543,7 @@ def read_card(text: str, path: str) -> tuple[Release, HubCard]:
         data["evaluation"] = evaluation
         data["extra"].pop("model-index", None)
     data["card"] = fields
-    if kept is body:  # a README modelcards rendered states its release in its manifest, not in its text
+    if not rendered:
         _add_evidence(data, card)
     from modelcards.readers.validation import validate
 

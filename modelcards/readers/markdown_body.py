@@ -92,10 +92,10 @@ def markdown_headings(parsed: list[Token]) -> list[Heading]:
     return found
 
 
-def headings(text: str) -> list[Heading]:
-    """``markdown_headings`` of ``text``, from the fast scanner, with markdown-it parsing only the
-    stretches the scanner cannot decide."""
-    return segmented_headings(text, _segment_headings)
+def headings(text: str, start: int = 0, offsets: list[int] | None = None) -> list[Heading]:
+    """``markdown_headings`` of ``text[start:]``, from the fast scanner, with markdown-it parsing
+    only the stretches the scanner cannot decide; ``offsets``: see ``segmented_headings``."""
+    return segmented_headings(text, _segment_headings, start, offsets)
 
 
 _SPANNING = frozenset(("fence", "html_block"))
