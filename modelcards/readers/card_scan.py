@@ -71,6 +71,8 @@ class Scan:
     blank: bool = False
     """The body holds nothing but white space."""
     body: str = ""
+    """The text the body was scanned in: the body, or the card's whole text when the body was
+    scanned where it starts in it."""
     head_at: tuple[int, ...] = ()
     """Offset in ``body`` of each heading of ``headings``."""
 
@@ -89,19 +91,25 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _headings(body: str) -> list[tuple[int, str, str]]:
+def _line_start(text: str, start: int, pos: int) -> int:
+    """Offset of the start of the line holding ``pos``, in a body that starts at ``start``."""
+    found = text.rfind("\n", start, pos)
+    return start if found < 0 else found + 1
+
+
+def _headings(text: str, start: int = 0) -> list[tuple[int, str, str]]:
     """(offset of the line, its ``#`` run, the rest of the line) of every line that opens an ATX
-    heading (at most three spaces in), in order."""
-    first = _FIRST_HEADING.match(body)
-    out = [(0, first.group(1), first.group(2))] if first else []
-    out.extend((m.start() + 1, m.group(1), m.group(2)) for m in _HEADING_LINE.finditer(body))
+    heading (at most three spaces in), in order, in the body at ``start``."""
+    first = _FIRST_HEADING.match(text, start)
+    out = [(start, first.group(1), first.group(2))] if first else []
+    out.extend((m.start() + 1, m.group(1), m.group(2)) for m in _HEADING_LINE.finditer(text, start))
     return out
 
 
-def _folded(body: str) -> tuple[bytes | bytearray, list[int]]:
-    """The body lower-cased as the phrases are searched in it, at a byte per character: ASCII
-    letters lower-cased, every other character ``?``; and the offsets in it of the combining dots
-    of lower-cased ``İ``.
+def _folded(text: str, start: int = 0) -> tuple[bytes | bytearray, list[int]]:
+    """The body at ``start`` lower-cased as the phrases are searched in it, at a byte per
+    character: ASCII letters lower-cased, every other character ``?``; and the offsets in it of
+    the combining dots of lower-cased ``İ``.
 
     The phrases are ASCII, and ``str.lower`` maps no character but ASCII letters, the Kelvin sign
     (to ``k``) and ``İ`` (to ``i`` and a combining dot: the one character whose lower case is two)
@@ -109,8 +117,9 @@ def _folded(body: str) -> tuple[bytes | bytearray, list[int]]:
     can match, and the phrases' offsets are those in ``body.lower()``, as they always were.
     Lower-casing a text with any character beyond Latin-1 builds a copy at four bytes a character
     and a buffer three times that."""
-    folded = body.encode("ascii", "replace").lower()
-    special = sorted(at for char in ("\u0130", "\u212a") for at in _offsets(body, char))
+    folded = text.encode("ascii", "replace")
+    folded = (folded[start:] if start else folded).lower()
+    special = sorted(at - start for char in ("\u0130", "\u212a") for at in _offsets(text, char, start))
     if not special:
         return folded, []
     edited = bytearray(folded)
@@ -118,7 +127,7 @@ def _folded(body: str) -> tuple[bytes | bytearray, list[int]]:
     dots: list[int] = []
     for at in special:
         shifted = at + len(dots)  # one more after each İ
-        if body[at] == "\u0130":
+        if text[start + at] == "\u0130":
             edited[shifted:shifted + 1] = b"i?"
             dots.append(shifted + 1)
         else:
@@ -126,50 +135,52 @@ def _folded(body: str) -> tuple[bytes | bytearray, list[int]]:
     return edited, dots
 
 
-def _offsets(text: str, char: str) -> list[int]:
+def _offsets(text: str, char: str, start: int) -> list[int]:
     found: list[int] = []
-    at = text.find(char)
+    at = text.find(char, start)
     while at >= 0:
         found.append(at)
         at = text.find(char, at + 1)
     return found
 
 
-def _lower_char(body: str, dots: list[int], at: int) -> str:
-    """The character at offset ``at`` of ``body.lower()``, as far as being a word character or
-    alphanumeric goes (a character is either exactly when its lower case is)."""
-    if not dots:
-        return body[at:at + 1]
-    before = bisect_left(dots, at)
-    if before < len(dots) and dots[before] == at:
-        return "\u0307"
-    return body[at - before:at - before + 1]
+def _lower_char(text: str, start: int, dots: list[int], at: int) -> str:
+    """The character at offset ``at`` of the lower-cased body at ``start``, as far as being a
+    word character or alphanumeric goes (a character is either exactly when its lower case is)."""
+    if dots:
+        before = bisect_left(dots, at)
+        if before < len(dots) and dots[before] == at:
+            return "\u0307"
+        at -= before
+    return text[start + at:start + at + 1]
 
 
-def _phrase_hits(body: str) -> list[tuple[int, str, str]]:
-    """(offset, "phrase", text as written) of every claim or absence phrase."""
-    lower, dots = _folded(body)
-    found = [(m.start(), "phrase", body[m.start():m.end()]) for m in _OPEN.finditer(lower)
-             if lower[m.end():m.end() + 1] != b"?" or not _WORD.match(_lower_char(body, dots, m.end()))]
+def _phrase_hits(text: str, start: int = 0) -> list[tuple[int, str, str]]:
+    """(offset, "phrase", text as written) of every claim or absence phrase of the body at
+    ``start`` (offsets in ``text``)."""
+    lower, dots = _folded(text, start)
+    found = [(start + m.start(), "phrase", text[start + m.start():start + m.end()]) for m in _OPEN.finditer(lower)
+             if lower[m.end():m.end() + 1] != b"?" or not _WORD.match(_lower_char(text, start, dots, m.end()))]
     for phrase in _LITERAL_PHRASES:
         at = lower.find(phrase)
         while at >= 0:
             end = at + len(phrase)
             if phrase == b"intermediate checkpoint" and lower[end:end + 1] == b"s":
                 end += 1
-            if not _lower_char(body, dots, end).isalnum() and \
+            if not _lower_char(text, start, dots, end).isalnum() and \
                     not (phrase.startswith(b"fully") and lower[end:end + 1] == b"-"):
-                found.append((at, "phrase", body[at:end]))
+                found.append((start + at, "phrase", text[start + at:start + end]))
             at = lower.find(phrase, end)
     at = lower.find(b"weight")
     seen: set[int] = set()
     while at >= 0:  # what a card says of weights that are not there, on the lines that name them
-        start = lower.rfind(b"\n", 0, at) + 1
+        line_start = lower.rfind(b"\n", 0, at) + 1
         end = lower.find(b"\n", at)
         end = len(lower) if end < 0 else end
-        if start not in seen:
-            seen.add(start)
-            found.extend((m.start(), "phrase", body[m.start():m.end()]) for m in _ABSENT.finditer(lower, start, end))
+        if line_start not in seen:
+            seen.add(line_start)
+            found.extend((start + m.start(), "phrase", text[start + m.start():start + m.end()])
+                         for m in _ABSENT.finditer(lower, line_start, end))
         at = lower.find(b"weight", end)
     return found
 
@@ -187,75 +198,76 @@ class _Fence(NamedTuple):
     """Nothing but spaces and tabs follows the run: the line can close a fence."""
 
 
-def _fences(body: str) -> list[_Fence]:
-    """Every fence line of ``body``, in order, found by a literal search (a pattern anchored at
-    line starts is tried at every offset)."""
+def _fences(text: str, start: int = 0) -> list[_Fence]:
+    """Every fence line of the body at ``start``, in order, found by a literal search (a pattern
+    anchored at line starts is tried at every offset)."""
     out: list[_Fence] = []
-    size = len(body)
+    size = len(text)
     for mark in ("```", "~~~"):
-        at = body.find(mark)
+        at = text.find(mark, start)
         while at >= 0:
-            line_start = body.rfind("\n", 0, at) + 1
-            if at - line_start <= 3 and body[line_start:at].strip(" ") == "":
+            line_start = _line_start(text, start, at)
+            if at - line_start <= 3 and text[line_start:at].strip(" ") == "":
                 end = at + 3
-                while end < size and body[end] == mark[0]:
+                while end < size and text[end] == mark[0]:
                     end += 1
-                line_end = body.find("\n", end)
-                rest = body[end:] if line_end < 0 else body[end:line_end]
+                line_end = text.find("\n", end)
+                rest = text[end:] if line_end < 0 else text[end:line_end]
                 out.append(_Fence(line_start, mark[0], end - at, not rest.strip(" \t")))
-                at = body.find(mark, end)
+                at = text.find(mark, end)
             else:
-                at = body.find(mark, at + 3)
+                at = text.find(mark, at + 3)
     out.sort()
     return out
 
 
-def _code_regions(body: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of fenced code, HTML comments and rendered blocks, in order."""
-    fences = _fences(body)
+def _code_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) offsets of fenced code, HTML comments and rendered blocks, in order, in the
+    body at ``start``."""
+    fences = _fences(text, start)
     starts: list[tuple[int, int]] = [(fence.start, i) for i, fence in enumerate(fences)]
-    at = body.find("<!--")
+    at = text.find("<!--", start)
     while at >= 0:
         starts.append((at, -1))
-        at = body.find("<!--", at + 4)
+        at = text.find("<!--", at + 4)
     if not starts:
         return []
     starts.sort()
     regions: list[tuple[int, int]] = []
     done = -1
-    size = len(body)
-    for start, fence_index in starts:
-        if start < done:
+    size = len(text)
+    for begin, fence_index in starts:
+        if begin < done:
             continue
         if fence_index < 0:
-            derived = _DERIVED.match(body, start)
+            derived = _DERIVED.match(text, begin)
             if derived is not None:  # a block modelcards rendered from manifest data: not card text
-                end = body.find(f"<!-- modelcards:end {derived.group(1)} -->", derived.end())
+                end = text.find(f"<!-- modelcards:end {derived.group(1)} -->", derived.end())
                 end = derived.end() if end < 0 else end
             else:
-                end = body.find("-->", start + 4)
+                end = text.find("-->", begin + 4)
                 end = size if end < 0 else end + 3
         else:
-            end = _closing_end(body, fences, fence_index)
-        regions.append((start, end))
+            end = _closing_end(text, fences, fence_index)
+        regions.append((begin, end))
         done = end
     return regions
 
 
-def _closing_end(body: str, fences: list[_Fence], index: int) -> int:
+def _closing_end(text: str, fences: list[_Fence], index: int) -> int:
     """Where the fence opened by ``fences[index]`` ends: the end of the first later bare fence
-    line of the same mark and at least as long, before its line break (the body's end when no
+    line of the same mark and at least as long, before its line break (the text's end when no
     line closes it)."""
     opened = fences[index]
-    open_end = body.find("\n", opened.start)
+    open_end = text.find("\n", opened.start)
     if open_end < 0:
-        return len(body)
+        return len(text)
     for later in range(index + 1, len(fences)):  # not a slice of the rest: a card may hold thousands of fences
         fence = fences[later]
         if fence.start > open_end and fence.mark == opened.mark and fence.bare and fence.length >= opened.length:
-            line_end = body.find("\n", fence.start)
-            return len(body) if line_end < 0 else line_end
-    return len(body)
+            line_end = text.find("\n", fence.start)
+            return len(text) if line_end < 0 else line_end
+    return len(text)
 
 
 def _url_hit(match: re.Match[str]) -> tuple[int, str, str]:
@@ -267,11 +279,17 @@ def _url_hit(match: re.Match[str]) -> tuple[int, str, str]:
     return match.start(), "url", text
 
 
-def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]], ...] | None = None) -> Scan:
-    """The links, phrases and headings of ``body``; ``first_line`` is the card file's line of
-    the body's first line; ``urls``: (literal, pattern) of the URLs to keep, each pattern
-    searched only in a body holding its literal (every URL when None)."""
-    regions = _code_regions(body)
+_NON_SPACE = re.compile(r"\S")
+
+
+def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]], ...] | None = None,
+         start: int = 0) -> Scan:
+    """The links, phrases and headings of ``body[start:]`` (a card's body read where it starts
+    in the card's text, without a copy); ``first_line`` is the card file's line of the body's
+    first line; ``urls``: (literal, pattern) of the URLs to keep, each pattern searched only in a
+    body holding its literal (every URL when None). Offsets are those in ``body``."""
+    text = body
+    regions = _code_regions(text, start)
     region_starts = [r[0] for r in regions]
 
     def code_region(pos: int) -> int:
@@ -282,13 +300,14 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     headings: list[tuple[int, int, str]] = []
     head_at: list[int] = []
     paths: list[tuple[str, ...]] = []
-    stack: list[tuple[int, tuple[str, ...]]] = []  # (level, the path down to that heading)
-    line, counted = first_line, 0
-    for start, marks, raw in _headings(body):
-        if regions and code_region(start) >= 0:
+    cited_heads: list[bool] = []  # whether a heading of each path names a citation
+    stack: list[tuple[int, tuple[str, ...], bool]] = []  # (level, the path down to that heading, cited)
+    line, counted = first_line, start
+    for pos, marks, raw in _headings(text, start):
+        if regions and code_region(pos) >= 0:
             continue
-        line += body.count("\n", counted, start)
-        counted = start
+        line += text.count("\n", counted, pos)
+        counted = pos
         raw = raw.strip()
         title = raw if not raw.endswith("#") else \
             (re.sub(r"[ \t]+#+$", "", raw).strip() if raw != "#" * len(raw) else "")
@@ -296,10 +315,12 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*stack[-1][1], title) if stack else (title,)
-        stack.append((level, path))
+        cited_head = bool(regions) and ((stack and stack[-1][2]) or _CITATION_HEADING.search(title) is not None)
+        stack.append((level, path, cited_head))
         headings.append((line, level, title))
-        head_at.append(start)
+        head_at.append(pos)
         paths.append(path)
+        cited_heads.append(cited_head)
 
     def section(pos: int) -> tuple[str, ...]:
         i = bisect_right(head_at, pos) - 1
@@ -307,38 +328,40 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
 
     found: list[tuple[int, str, str]] = []
     for literal, pattern in urls or (("http", _URL),):
-        if literal in body:
-            found.extend(map(_url_hit, pattern.finditer(body)))
-    found.extend(_phrase_hits(body))
+        if text.find(literal, start) >= 0:
+            found.extend(map(_url_hit, pattern.finditer(text, start)))
+    found.extend(_phrase_hits(text, start))
     found.sort()
     links: list[Hit] = []
     phrases: list[Hit] = []
-    line, counted = first_line, 0
-    cited = {i for i, (start, _end) in enumerate(regions)
-             if (h := bisect_right(head_at, start) - 1) >= 0 and path_mentions(_CITATION_HEADING, paths[h])} \
-        if regions else set()
-    for start, kind, text in found:
-        line += body.count("\n", counted, start)
-        counted = start
-        region = code_region(start) if regions else -1
+    line, counted = first_line, start
+    # the code regions under a citation heading, whose URLs and eprints count
+    cited = {i for i, (begin, _end) in enumerate(regions)
+             if (h := bisect_right(head_at, begin) - 1) >= 0 and cited_heads[h]}
+    size = len(text)
+    for pos, kind, hit in found:
+        line += text.count("\n", counted, pos)
+        counted = pos
+        region = code_region(pos) if regions else -1
         if region >= 0 and not (kind == "url" and region in cited):
             continue
-        a = body.rfind("\n", 0, start) + 1
-        b = body.find("\n", start)
+        a = _line_start(text, start, pos)
+        b = text.find("\n", pos)
         if b < 0:
-            b = len(body)
-        where = section(start)
+            b = size
+        where = section(pos)
         if kind == "url":
-            links.append(Hit(text.rstrip(".,;:!?"), line,
-                             body[a:b].strip(), where, in_code=region >= 0))
+            links.append(Hit(hit.rstrip(".,;:!?"), line,
+                             text[a:b].strip(), where, in_code=region >= 0))
         else:
-            phrases.append(Hit(text, line, body[a:b].strip(), where))
-    line, counted = first_line, 0
+            phrases.append(Hit(hit, line, text[a:b].strip(), where))
+    line, counted = first_line, start
     for i in sorted(cited):
-        line += body.count("\n", counted, regions[i][0])
+        line += text.count("\n", counted, regions[i][0])
         counted = regions[i][0]
-        _eprints(body, regions[i], line, section(counted), links)
-    return Scan(tuple(links), tuple(phrases), tuple(headings), not body or body.isspace(), body, tuple(head_at))
+        _eprints(text, regions[i], line, section(counted), links)
+    blank = _NON_SPACE.search(text, start) is None
+    return Scan(tuple(links), tuple(phrases), tuple(headings), blank, text, tuple(head_at))
 
 
 @lru_cache(maxsize=4096)

@@ -23,6 +23,7 @@ The body's links, code blocks, sections and plain text are parsed only when aske
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +126,7 @@ class HubCard:
     @cached_property
     def scan(self) -> Scan:
         """Links, claim phrases and headings of the body, found in one pass (no Markdown parse)."""
-        return card_scan.scan(self.body, self.body_line, card_evidence.EVIDENCE_URLS)
+        return card_scan.scan(self.text, self.body_line, card_evidence.EVIDENCE_URLS, self.body_start)
 
     def key_line(self, key: str) -> int | None:
         """The card line of a top-level front-matter key (its ``key:`` line): a search of the
@@ -208,16 +209,30 @@ class HubCard:
         return (None, None) if loc[0] == "summary" else (start - 1 + self.body_line, 1)
 
     @cached_property
-    def _lines(self) -> list[str]:
-        return body_lines(self.body)
+    def _line_starts(self) -> array[int]:
+        """Offset in ``text`` of each body line's start (``body_lines``), then of the text's end:
+        the lines without a list of them (a card can be megabytes)."""
+        starts = array("q")
+        text, at, end = self.text, self.body_start, len(self.text)
+        if text.find("\r", at) >= 0:
+            for line in body_lines(self.body):
+                starts.append(at)
+                at += len(line)
+        else:
+            while at < end:
+                starts.append(at)
+                line_break = text.find("\n", at)
+                at = end if line_break < 0 else line_break + 1
+        starts.append(end)
+        return starts
 
     def _text_line(self, start: int, index: int, text: str) -> int:
         """The card line of the first body line from ``start + index`` on that reads ``text``: the
         release's text of a part lost the part's leading blank lines (and a summary its title
         line), so the line is there or further down."""
-        lines, wanted = self._lines, text.rstrip()
-        for at in range(start + index, len(lines)):
-            if lines[at].rstrip() == wanted:
+        starts, card, wanted = self._line_starts, self.text, text.rstrip()
+        for at in range(start + index, len(starts) - 1):
+            if card[starts[at]:starts[at + 1]].rstrip() == wanted:
                 return at + self.body_line
         return start + index + self.body_line
 
