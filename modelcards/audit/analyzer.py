@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from modelcards.analysis import LicensePart, Locate, OpennessPart, SourceLike, assemble, subject_of
-from modelcards.audit.jsonio import openness_json
+from modelcards.audit.jsonio import OpennessPieces, openness_json, spliced_openness
 from modelcards.licenses.license_facts import LicenseFacts
 from modelcards.openness.openness_facts import OpennessFacts
 from modelcards.report import Report
@@ -48,11 +48,12 @@ class BoundedMemo(Generic[K, V]):
 class _OpennessEntry:
     """A memoised openness part and, once a record has asked for it, the JSON of its verdicts."""
 
-    __slots__ = ("json", "part")
+    __slots__ = ("json", "part", "pieces")
 
     def __init__(self, facts: OpennessFacts) -> None:
         self.part = OpennessPart.of(facts)
         self.json: bytes | None = None
+        self.pieces: OpennessPieces | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +64,22 @@ class AuditRecord:
     entry: _OpennessEntry
 
     def openness_json(self) -> bytes:
-        """``report.to_dict()["openness"]`` as JSON bytes: made once per memo entry, unless this card's
-        components carry evidence of their own (lines in this card), which no other card shares."""
-        if any(c.evidence for c in self.report.mof.components):  # type: ignore[union-attr]
-            return openness_json(self.report)
-        entry = self.entry
-        if entry.json is None:
-            entry.json = openness_json(self.report)
-        return entry.json
+        """``report.to_dict()["openness"]`` as JSON bytes: made once per memo entry; a card whose
+        components carry evidence of their own (lines in this card), which no other card shares,
+        gets that evidence spliced into the entry's pieces (``jsonio.OpennessPieces``)."""
+        report = self.report
+        if not any(c.evidence for c in report.mof.components):  # type: ignore[union-attr]
+            entry = self.entry
+            if entry.json is None:
+                entry.json = openness_json(report)
+            return entry.json
+        if not spliced_openness(report):
+            return openness_json(report)
+        pieces = self.entry.pieces
+        if pieces is None:
+            part = self.entry.part
+            pieces = self.entry.pieces = OpennessPieces(Report("", mof=part.mof, osaid=part.osaid, eosai=part.eosai))
+        return pieces.with_evidence(report)
 
 
 class CachedAnalyzer:

@@ -4,7 +4,6 @@ both give the same JSON values."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -47,17 +46,67 @@ def _with_id(data: dict[str, Any], card_id: str | None) -> dict[str, Any]:
     return {"id": card_id, **data} if card_id is not None else data
 
 
+class OpennessPieces:
+    """``openness_json`` of the reports that share one memoised openness verdict, cut at its
+    components: each card's own evidence is spliced into the shared pieces, so a card whose
+    components carry evidence (lines in that card) pays for encoding its evidence alone.
+    Needs orjson: its output is compact, so a JSON value's bytes are the same alone or inside
+    another (the standard library's spacing is not)."""
+
+    __slots__ = ("components", "head", "plain", "tail")
+
+    def __init__(self, report: Report) -> None:
+        dumps = _orjson.dumps
+        openness = report.openness_dict()
+        self.plain: bytes = dumps(openness)
+        """The whole object, for a card whose components carry no evidence."""
+        mof = openness["mof"]
+        components = mof.pop("components")
+        self.head: bytes = b'{"mof":' + dumps(mof)[:-1] + b',"components":{'
+        self.components: tuple[bytes, ...] = tuple(dumps(cid) + b":" + dumps(value)[:-1]
+                                                   for cid, value in components.items())
+        """Each component as ``"id":{"status":...,"license":...`` (left open for its evidence)."""
+        self.tail: bytes = b'}},"osaid":' + dumps(openness["osaid"]) + b',"eosai":' + dumps(openness["eosai"]) + b"}"
+
+    def with_evidence(self, report: Report) -> bytes:
+        """``openness_json(report)`` for a report whose verdict is this one's plus its own evidence."""
+        dumps = _orjson.dumps
+        parts = [piece + b',"evidence":' + dumps(c.evidence) + b"}" if c.evidence else piece + b"}"
+                 for piece, c in zip(self.components, report.mof.components, strict=True)]  # type: ignore[union-attr]
+        return self.head + b",".join(parts) + self.tail
+
+
+def spliced_openness(report: Report) -> bool:
+    """Whether ``OpennessPieces`` can encode this report's verdicts (orjson, and a MOF verdict)."""
+    return _orjson is not None and report.mof is not None
+
+
+def _record(report: Report, openness: bytes, card_id: str | None) -> dict[str, Any]:
+    """``_with_id(report.to_dict(), card_id)`` with ``openness`` spliced in, for orjson: the
+    findings, claims and completeness go as the dataclasses they are, which orjson writes as
+    their fields in order, the very keys and values of their ``to_dict``."""
+    data: dict[str, Any] = {"id": card_id, "source": report.source} if card_id is not None else \
+        {"source": report.source}
+    if report.name is not None:
+        data["name"] = report.name
+    if report.claims:
+        data["claims"] = dict(report.claims)
+    data["findings"] = report.findings
+    data["openness"] = _orjson.Fragment(openness)
+    if report.completeness is not None:
+        data["completeness"] = report.completeness
+    return data
+
+
 def encode_report(report: Report, *, openness: bytes | None = None, card_id: str | None = None) -> bytes:
     """One JSONL record: ``encode_json(report.to_dict())`` as UTF-8 with its newline, led by
     ``"id"`` for a dump row with an id (``card_id``).
 
     ``openness``: ``openness_json(report)`` when the caller has it already (the audit analyzer
     shares it between reports with the same verdicts); it is spliced in as it is, and every
-    other key comes from ``report.to_dict()``, so a record is always the ``check`` object."""
+    other key is what ``report.to_dict()`` holds, so a record is always the ``check`` object."""
     if _orjson is None:
         return (encode_json(_with_id(report.to_dict(), card_id)) + "\n").encode("utf-8")
     if openness is None:
         return _orjson.dumps(_with_id(report.to_dict(), card_id), option=_orjson.OPT_APPEND_NEWLINE)
-    data = _with_id(dataclasses.replace(report, mof=None, osaid=None, eosai={}).to_dict(), card_id)
-    data["openness"] = _orjson.Fragment(openness)
-    return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)
+    return _orjson.dumps(_record(report, openness, card_id), option=_orjson.OPT_APPEND_NEWLINE)
