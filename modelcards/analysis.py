@@ -6,7 +6,7 @@ verdicts and the hits of the rules that need those facts) and what follows from 
 each built by one function of the facts (``OpennessPart.of``, ``LicensePart.of``); ``assemble``
 then runs the rules that need the whole Release (name, card text), places every hit in the
 release's own source and makes the Report. The batch audit memoises the two parts on their facts
-(``modelcards.audit.analyzer``); this module keeps nothing between calls.
+(``modelcards.audit.analyzer``); this module keeps nothing of a release between calls.
 """
 
 from __future__ import annotations
@@ -102,6 +102,11 @@ class GroupHits:
         findings.extend(located(rule, hit, locate) for rule, hit in self.located)
 
 
+_component_verdict = lru_cache(maxsize=4096)(ComponentVerdict)
+"""A component's verdict without evidence, shared by the releases whose status of the component
+reads the same (few distinct ones occur): it is frozen."""
+
+
 @dataclass(frozen=True)
 class OpennessPart:
     """Everything an analysis draws from ``OpennessFacts``."""
@@ -116,11 +121,10 @@ class OpennessPart:
     def of(cls, facts: OpennessFacts) -> OpennessPart:
         verdicts = OpennessVerdicts.of(facts)
         mof = verdicts.mof
-        components = tuple(
-            ComponentVerdict(st.component.id, st.component.mof_class, st.component.required,
-                             st.component.content_type, st.status, st.license_text, st.misfit,
-                             st.derived_from_datasets, mot_name=st.component.mot_name)
-            for st in verdicts.statuses.values())
+        components = tuple([
+            _component_verdict(c.id, c.mof_class, c.required, c.content_type, st.status, st.license_text, st.misfit,
+                               st.derived_from_datasets, (), c.mot_name)
+            for st in verdicts.statuses.values() for c in (st.component,)])
         result = verdicts.osaid
         return cls(
             verdicts,
@@ -138,8 +142,11 @@ def _term(info: LicenseInfo) -> LicenseTerm:
     return LicenseTerm(info.id, info.name, url, not info.id.startswith("LicenseRef-"), info.osi_approved)
 
 
+@lru_cache(maxsize=4096)
 def license_view(text: str) -> LicenseView:
-    """One stated license string, resolved, with its Hub form."""
+    """One stated license string, resolved, with its Hub form: a function of the text and of the
+    license tables, which never change while a process runs, so it is cached (bounded) as the
+    resolver's lookups are; the view is frozen, so releases share it."""
     resolved = resolve(text)
     hub = hub_license(text)
     return LicenseView(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from modelcards.licenses import license_data
@@ -59,7 +59,8 @@ class LicenseInfo:
 
 @dataclass(frozen=True)
 class ResolvedLicense:
-    """A license string after lookup: the licenses it names and how they combine."""
+    """A license string after lookup: the licenses it names and how they combine. Its derived
+    properties are computed once per instance: ``resolve`` hands out the same instance for a text."""
 
     text: str
     licenses: tuple[LicenseInfo, ...] = ()
@@ -68,18 +69,18 @@ class ResolvedLicense:
     unlicensed: bool = False
     suggestion: str | None = None
 
-    @property
+    @cached_property
     def known(self) -> bool:
         return bool(self.licenses) and not self.unknown
 
-    @property
+    @cached_property
     def is_open(self) -> bool:
         if self.unlicensed or not self.known:
             return False
         flags = [info.is_open for info in self.licenses]
         return any(flags) if self.operator == "OR" else all(flags)
 
-    @property
+    @cached_property
     def osi_approved(self) -> bool:
         if not self.known:
             return False
@@ -90,13 +91,13 @@ class ResolvedLicense:
         """Whether the (open) licenses are meant for this content type."""
         return any(content_type in info.open_content_types for info in self.licenses)
 
-    @property
+    @cached_property
     def stated_unknown(self) -> bool:
         """The text says the license is unknown or unnamed ('unknown', 'other', 'proprietary')
         rather than naming one."""
         return _norm(self.text) in UNKNOWN_WORDS
 
-    @property
+    @cached_property
     def canonical(self) -> str:
         if self.unlicensed:
             return "unlicensed"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.openness.components import Component, mof
@@ -30,13 +31,13 @@ class ComponentStatus:
     availability: str | None = None
     derived_from_datasets: bool = False
 
-    @property
+    @cached_property
     def license_text(self) -> str | None:
         if self.license is None:
             return None
         return self.license.canonical
 
-    @property
+    @cached_property
     def misfit(self) -> bool:
         """Open, but under a license not meant for this content type (MIT on a dataset)."""
         if self.status != "included" or self.license is None:
@@ -76,6 +77,13 @@ def _from_datasets(component: Component, datasets: Sequence[DatasetFacts]) -> Co
     return ComponentStatus(component, worst, combined, availability, derived_from_datasets=True)
 
 
+@lru_cache(maxsize=1)
+def _missing() -> dict[str, ComponentStatus]:
+    """Each component's status when the release does not list it: the same for every release
+    (statuses are frozen), so made once."""
+    return {component.id: ComponentStatus(component, "missing", None) for component in mof().components}
+
+
 def component_statuses(facts: OpennessFacts | Release) -> dict[str, ComponentStatus]:
     """Status of all 17 MOF components, in the framework's order. A Release is first reduced to
     its ``OpennessFacts``."""
@@ -85,6 +93,7 @@ def component_statuses(facts: OpennessFacts | Release) -> dict[str, ComponentSta
     training = [d for d in facts.datasets if d.role in TRAINING_ROLES]
     evaluation = [d for d in facts.datasets if d.role == "evaluation"]
     artifacts = {a.id: a for a in facts.artifacts}
+    missing = _missing()
     for component in mof().components:
         artifact = artifacts.get(component.id)
         if artifact is None:
@@ -93,7 +102,7 @@ def component_statuses(facts: OpennessFacts | Release) -> dict[str, ComponentSta
             elif component.id == "evaluation-data" and evaluation:
                 result[component.id] = _from_datasets(component, evaluation)
             else:
-                result[component.id] = ComponentStatus(component, "missing", None)
+                result[component.id] = missing[component.id]
             continue
         if artifact.availability == "not-released":
             result[component.id] = ComponentStatus(component, "missing", None, "not-released")
