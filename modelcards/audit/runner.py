@@ -7,6 +7,7 @@ stays flat however many cards the dump holds, and output order is the input orde
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
@@ -39,6 +40,19 @@ Result = tuple[bytes | None, Row] | None
 
 _analyzer: CachedAnalyzer | None = None
 """The analyzer of this worker process, made by ``_start_worker`` when the pool starts it."""
+_settled = False
+"""Whether this worker process has frozen its start-up heap (``_freeze``)."""
+
+
+def _freeze() -> bool:
+    """Exempt every object alive now from the garbage collector's full sweeps, once the first
+    card has loaded the tables (modules, license tables, reader caches): they live as long as the
+    audit, and a long audit's full collections would walk them again and again. False (nothing
+    done) when the process has frozen objects already: that is its owner's choice."""
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _start_worker(index_path: str | None = None) -> None:
@@ -53,7 +67,12 @@ def _start_worker(index_path: str | None = None) -> None:
 
 
 def _audit_batch(batch: list[Item], encode: bool, settings: Settings | None) -> list[Result]:
-    return [audit_item(item, encode, _analyzer, settings) for item in batch]
+    global _settled
+    results = [audit_item(item, encode, _analyzer, settings) for item in batch]
+    if not _settled:
+        _settled = True
+        _freeze()
+    return results
 
 
 def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
@@ -68,11 +87,16 @@ def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
 
         analyzer = CachedAnalyzer()  # this run's memos, dropped with it: they hold this index's chains
         index = DumpIndex(index_path) if index_path is not None else None
+        frozen: bool | None = None  # None: not tried yet (after the first card)
         try:
             with using_index(index):
                 for item in items:
                     yield audit_item(item, encode, analyzer, settings)
+                    if frozen is None:
+                        frozen = _freeze()
         finally:
+            if frozen:
+                gc.unfreeze()  # the caller's process goes on: its objects are collectable again
             if index is not None:
                 index.close()
         return
