@@ -1,7 +1,7 @@
-"""The literal-gated searches of the card evidence (``readers/literal_gate.py``) find exactly what
-their plain patterns find: on hand-written lines that hold each pattern's words in every case,
-next to and inside other words, on non-ASCII lines that fold to the words, and on every line of
-the real corpus when it is present."""
+"""The literal-gated searches and the matchers of the card evidence and the body scan
+(``readers/literal_gate.py``) find exactly what their plain patterns find: on hand-written lines
+that hold each pattern's words in every case, next to and inside other words, on non-ASCII lines
+that fold to the words, and on every line of the real corpus when it is present."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from modelcards.readers import card_evidence
-from modelcards.readers.literal_gate import gated
+from modelcards.readers import card_evidence, card_scan
+from modelcards.readers.literal_gate import gated, matcher
 
 from conftest import ROOT
 
@@ -19,6 +19,8 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
 
 GATES = [card_evidence._not_own_words, card_evidence._own_paper, card_evidence._tool_line, card_evidence._ours,
          card_evidence._own_code, *(search for _cid, search in card_evidence._code_kinds)]
+MATCHERS = [card_evidence._not_own_section, card_evidence._citation, card_evidence._eval_section,
+            card_evidence._negated, card_evidence._names_weights, card_scan._cites.__wrapped__]
 
 LINES = [
     "", "|", "| a | b |", "x | y", "Based On Llama", "This is the BASE MODEL.", "the Original weights",
@@ -33,6 +35,12 @@ LINES = [
     # non-ASCII: U+212A KELVIN SIGN and U+017F LONG S fold to "k" and "s" case-insensitively
     "\u212aelvin based on", "ba\u017eed on", "ba\u017fed on", "thread\u017f", "Quanti\u017fed", "café code",
     "trai\u0130n", "\u0130nitialized from",
+    # headings and clauses the matchers judge
+    "Citation", "BibTeX", "Papers", "paper", "Publications", "Related Work", "References", "Acknowledgements",
+    "Base Model", "Original Model Card", "Quantization", "Credits", "Prior work", "Background", "Software",
+    "Community", "Evaluation Results", "Benchmarks", "Performance", "Leaderboard", "Training Data",
+    "it is not", "isn't", "never", "no longer", "neither", "no", "the weights", "checkpoint", "model files",
+    "Weights\u212a", "\u212aheckpoint", "Ci\u0130tation", "not_yet", "no\n",
 ]
 
 
@@ -50,6 +58,23 @@ def test_gated_search_agrees_with_its_pattern_on_written_lines(search) -> None:
         assert (got is None) == (want is None), line
         if want is not None:
             assert got.span() == want.span(), line
+
+
+@pytest.mark.parametrize("matches", MATCHERS, ids=lambda m: m.pattern.pattern[:30])
+def test_matcher_agrees_with_its_pattern_on_written_lines(matches) -> None:
+    rng = random.Random(3)
+    lines = [v for line in LINES for v in _variants(line)]
+    lines += [" ".join(rng.choice(LINES) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for line in lines:
+        assert matches(line) == (matches.pattern.search(line) is not None), line
+
+
+def test_a_pattern_with_upper_case_literals_is_refused() -> None:
+    with pytest.raises(ValueError):
+        matcher(re.compile(r"\bFoo\b", re.IGNORECASE))
+    with pytest.raises(ValueError):
+        gated(re.compile(r"[A-Z]x", re.IGNORECASE), ("x",))
+    matcher(re.compile(r"\Bfoo\S\W", re.IGNORECASE))  # escapes are not literals
 
 
 def test_a_gate_needs_one_of_its_words_in_every_alternative() -> None:
@@ -76,3 +101,6 @@ def test_gated_search_agrees_with_its_pattern_on_the_corpus() -> None:
         for line in lines:
             assert (search(line) is None) == (search.pattern.search(line) is None), line
         assert card_evidence._not_own_line(line) == bool(card_evidence._NOT_OWN_LINE.search(line)), line
+    for matches in MATCHERS:
+        for line in lines:
+            assert matches(line) == (matches.pattern.search(line) is not None), line

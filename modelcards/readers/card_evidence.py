@@ -81,7 +81,7 @@ from functools import lru_cache
 from typing import Any
 
 from modelcards.readers.card_scan import Hit, Scan, path_mentions
-from modelcards.readers.literal_gate import gated
+from modelcards.readers.literal_gate import gated, matcher
 
 Found = dict[str, dict[str, Any]]
 
@@ -107,6 +107,7 @@ _PAPER_OF_MODEL = re.compile(r"\bmodel (?:of|from|in) (?:the\s+)+paper\b"
 _DERIVED_LINE = re.compile(r"(?<!non-)\bfine-?tun\w* (?:version )?(?:of|from|on)\b|\bbased on\b|\boriginal\b",
                            re.IGNORECASE)
 _CITATION = re.compile(r"citation|cite|bibtex|^papers?$|publication", re.IGNORECASE)
+_not_own_section, _citation = matcher(_NOT_OWN_SECTION), matcher(_CITATION)
 
 _CODE_HOST = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)"
                         r"|https?://huggingface\.co/spaces/([\w.-]+)/([\w.-]+)", re.IGNORECASE)
@@ -166,6 +167,7 @@ _DATA_SECTION = re.compile(r"training data|dataset|data$", re.IGNORECASE)
 _CHECKPOINT_URL = re.compile(r"huggingface\.co/[\w.-]+/[\w.-]+/tree/(?:step|checkpoint|ckpt|iter)", re.IGNORECASE)
 
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|neither|nor)\b[\w\s,-]{0,20}$|\bno$", re.IGNORECASE)
+_eval_section, _negated = matcher(_EVAL_SECTION), matcher(_NEGATION)
 _OTHER_THING = re.compile(
     r"^[\s*_]*(?:-|\))?\s*(?:ai\s+|llm\s+|)(?:librar|communit|tool|framework|project|software|package|ecosystem|"
     r"contributor|implementation|repo|code|codebase|licen[cs]e|alternative|dataset|datasets|initiative|"
@@ -241,10 +243,10 @@ def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None]
     for hit in scan.links:
         _link(found, hit, base, names)
     for index, (line, _level, title) in enumerate(scan.headings):
-        if "evaluation-results" not in found and _EVAL_SECTION.search(title) and scan.has_table(index):
+        if "evaluation-results" not in found and _eval_section(title) and scan.has_table(index):
             _add(found, "evaluation-results", {"key": None, "url": None, "line": line, "basis": "inferred"})
     for hit in scan.phrases:
-        if hit.text.lower().startswith("intermediate checkpoint") and not _NEGATION.search(
+        if hit.text.lower().startswith("intermediate checkpoint") and not _negated(
                 hit.context[:hit.context.lower().find("intermediate")]):
             _add(found, "model-parameters-intermediate", {"url": None, "key": None, "line": hit.line,
                                                           "basis": "inferred"})
@@ -264,6 +266,7 @@ def _derived(base_model: Any, names: frozenset[str]) -> bool:
 
 
 _NO_WEIGHTS = re.compile(r"\bweights?\b|\bcheckpoints?\b|\bmodel files?\b", re.IGNORECASE)
+_names_weights = matcher(_NO_WEIGHTS)
 
 
 def _no_weights(meta: dict[str, Any], scan: Scan) -> bool:
@@ -273,7 +276,7 @@ def _no_weights(meta: dict[str, Any], scan: Scan) -> bool:
     for hit in scan.phrases:
         lowered = hit.text.lower()
         if (lowered == "coming soon" or lowered.startswith(("not ", "does not", "do not"))) and \
-                _NO_WEIGHTS.search(hit.context):
+                _names_weights(hit.context):
             return True
     return False
 
@@ -311,7 +314,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         code = None
     if not (checkpoint or paper or code):
         return
-    if path_mentions(_NOT_OWN_SECTION, section):  # about other work: related work, the base model
+    if path_mentions(_not_own_section, section):  # about other work: related work, the base model
         return
     if _not_own_line(context) and not (paper and _paper_of_this_model(context, names)):
         return
@@ -320,7 +323,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         return
     if paper:
         own = (bool(_own_paper(context)) and (not has_base or "our" in context.lower())) or \
-            (not has_base and path_mentions(_CITATION, section)) or \
+            (not has_base and path_mentions(_citation, section)) or \
             (not has_base and _paper_of_this_model(context, names))
         if own:
             report = "report" in context.lower() or any("report" in t.lower() for t in section)
@@ -380,7 +383,7 @@ def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
         name = _CLAIM_OF.get(hit.text.lower()) or ("open_source" if hit.text.lower().startswith("fully") else None)
         if name is None or name in out:
             continue
-        if any(_NOT_OWN_SECTION.search(title) for title in hit.section):
+        if path_mentions(_not_own_section, hit.section):
             continue
         value = _about_this_model(hit, names)
         if value is not None:
@@ -422,7 +425,7 @@ def _about_this_model(hit: Hit, names: frozenset[str]) -> bool | None:
     if _OTHER_THING.match(rest) or _COMPARISON.search(clause) or _COMPARISON.search(rest[:40]):
         return None
     if phrase == "commercial use is permitted":
-        return not _NEGATION.search(clause)
+        return not _negated(clause)
     copula = _COPULA.search(clause)
     if copula is not None:
         subject = clause[:copula.start()]

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+from modelcards.readers.literal_gate import matcher
 
 _HEADING_AT = r" {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)"
 """A line that opens an ATX heading: its ``#`` run and the rest of the line."""
@@ -48,6 +51,8 @@ _ABSENT = re.compile(rb"coming soon|not (?:yet )?(?:been )?(?:released|available
 _DERIVED = re.compile(r"<!-- modelcards:begin (details|openness|license)(?: sha256=[0-9a-f]+)? -->")
 """The README blocks ``renderers/blocks.py`` writes from manifest data (``hub_card.DERIVED_BLOCKS``)."""
 _CITATION_HEADING = re.compile(r"citation|cite|bibtex|paper|publication", re.IGNORECASE)
+_cites = lru_cache(maxsize=4096)(matcher(_CITATION_HEADING))
+"""Whether a heading's title names a citation (cards repeat their headings: each title judged once)."""
 
 
 class Hit(NamedTuple):
@@ -315,7 +320,7 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*stack[-1][1], title) if stack else (title,)
-        cited_head = bool(regions) and ((stack and stack[-1][2]) or _CITATION_HEADING.search(title) is not None)
+        cited_head = bool(regions) and ((stack and stack[-1][2]) or _cites(title))
         stack.append((level, path, cited_head))
         headings.append((line, level, title))
         head_at.append(pos)
@@ -365,10 +370,10 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=4096)
-def path_mentions(pattern: re.Pattern[str], path: tuple[str, ...]) -> bool:
-    """Whether any heading of a section path (``Hit.section``) matches ``pattern``: cards repeat
-    their sections, so each path is judged once per pattern."""
-    return any(pattern.search(title) for title in path)
+def path_mentions(matches: Callable[[str], bool], path: tuple[str, ...]) -> bool:
+    """Whether any heading of a section path (``Hit.section``) ``matches`` (a
+    ``literal_gate.matcher``): cards repeat their sections, so each path is judged once per test."""
+    return any(map(matches, path))
 
 
 _EPRINT = re.compile(r"(?:eprint\s*=\s*[{\"]\s*|arXiv:\s*)(\d{4}\.\d{4,5})")

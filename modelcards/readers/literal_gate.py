@@ -1,12 +1,15 @@
-"""A regex search that first checks, at C speed, for the literal words every match must hold.
+"""Case-insensitive regex searches made cheap for ASCII text, where lower-casing the text is exactly
+what ``re.IGNORECASE`` folds.
 
-The evidence rules search card lines with case-insensitive patterns of many ``\\b``-anchored
-alternatives; ``re`` cannot skip ahead for those, so it tries every alternative at every offset
-of the line. Most lines hold none of the words, which ``in`` on the lower-cased line says at
-once. Only for ASCII lines: there lower-casing is exactly what ``re.IGNORECASE`` folds, while
-some non-ASCII letters (the Kelvin sign, the long s) match ASCII ones case-insensitively; any
-other line goes to the pattern directly. ``tests/test_speed_paths_gate.py`` holds each gated
-search to its plain pattern.
+The evidence rules search card lines and headings with case-insensitive patterns of many
+alternatives; ``re`` cannot skip ahead for those, and folds the case of every character it tries,
+at every offset. For an ASCII text, the same pattern without ``re.IGNORECASE`` (its literals are
+lower case) searched in the lower-cased text finds the same matches at the same offsets, and skips
+ahead by its literals; and a text that holds none of the literal words every match must hold is
+passed over at once (``gated``). Only for ASCII text: some non-ASCII letters (the Kelvin sign, the
+long s) match ASCII ones case-insensitively, and ``İ`` lower-cases to two characters; any other
+text goes to the pattern itself. ``tests/test_speed_paths_gate.py`` holds each search to its plain
+pattern.
 """
 
 from __future__ import annotations
@@ -17,21 +20,47 @@ from collections.abc import Callable
 Search = Callable[[str], "re.Match[str] | None"]
 
 
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without ``re.IGNORECASE``, for lower-cased ASCII text: its literals (escapes
+    aside) must be lower case, or it would miss what they match in upper case."""
+    if re.search(r"[A-Z]", re.sub(r"\\.", "", pattern.pattern)):
+        raise ValueError(f"pattern has upper-case literals: {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
 def gated(pattern: re.Pattern[str], words: tuple[str, ...]) -> Search:
-    """``pattern.search``, returning None at once for an ASCII text that holds none of ``words``
-    (lower case). Each alternative of ``pattern`` must contain one of ``words`` as a literal, so
-    that no match is ever missed."""
+    """A search of ``pattern`` (case-insensitive, literals in lower case) that returns None at
+    once for an ASCII text that holds none of ``words`` (lower case), and otherwise the match of
+    the pattern, in the lower-cased text for an ASCII text (the same span: callers test the match,
+    they do not read its text). Each alternative of ``pattern`` must contain one of ``words`` as a
+    literal, so that no match is ever missed."""
     search = pattern.search
+    lowered = _case_sensitive(pattern).search
 
     def gated_search(text: str) -> re.Match[str] | None:
         if text.isascii():
             low = text.lower()
             for word in words:
                 if word in low:
-                    return search(text)
+                    return lowered(low)
             return None
         return search(text)
 
     gated_search.pattern = pattern  # type: ignore[attr-defined]
     gated_search.words = words  # type: ignore[attr-defined]
     return gated_search
+
+
+def matcher(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether ``pattern`` (case-insensitive, literals in lower case) matches anywhere in a text:
+    for an ASCII text, searched without ``re.IGNORECASE`` in the lower-cased text."""
+    search = pattern.search
+    lowered = _case_sensitive(pattern).search
+
+    def matches(text: str) -> bool:
+        if text.isascii():
+            return lowered(text.lower()) is not None
+        return search(text) is not None
+
+    matches.pattern = pattern  # type: ignore[attr-defined]
+    return matches
