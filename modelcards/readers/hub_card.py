@@ -436,11 +436,16 @@ def card_fields(body: str, found: list[Heading], offsets: list[int] | None = Non
     return title, card
 
 
-def _evaluation(meta: dict[str, Any], name: str) -> list[dict[str, Any]] | None:
-    """Our evaluation entries, or None when rendering them would not give back this very
-    model-index (huggingface_hub makes it from the entries, as the README renderer does)."""
+def _evaluation(meta: dict[str, Any], name: str) -> list[EvalResult] | None:
+    """Our evaluation entries (validated), or None when rendering them would not give back this
+    very model-index (huggingface_hub makes it from the entries, as the README renderer does)."""
     model_index = meta.get("model-index")
     if model_index is None:
+        return None
+    # huggingface_hub names the results after the last entry of the list; any other value of the
+    # key (YAML gives no other iterable whose items it could read) makes it raise
+    if not isinstance(model_index, list) or not model_index or not isinstance(model_index[-1], dict) \
+            or model_index[-1].get("name") != name:
         return None
     from huggingface_hub.repocard_data import (
         ModelCardData,
@@ -471,7 +476,7 @@ def _evaluation(meta: dict[str, Any], name: str) -> list[dict[str, Any]] | None:
         again = eval_results_to_model_index(hub.model_name, hub.eval_results)
     except (ValidationError, ValueError, TypeError):
         return None
-    return entries if again == model_index else None
+    return validated if again == model_index else None
 
 
 @lru_cache(maxsize=1)
