@@ -84,22 +84,18 @@ class GroupHits:
     """Findings that point at no source line: shareable, as findings are immutable."""
     located: tuple[tuple[Rule, Hit], ...]
     """Hits still to be located in each release's own source."""
-    unplaced: tuple[Finding, ...]
-    """All the findings, in the same order, for a source that cannot locate them."""
 
     @classmethod
     def run(cls, rules: tuple[Rule, ...], subject: object, verdicts: object) -> GroupHits:
         hits = [(rule, hit) for rule in rules for hit in rule.check(subject, verdicts)]
-        unlocated = tuple(finding(rule, hit) for rule, hit in hits if hit.at is None)
-        to_place = tuple((rule, hit) for rule, hit in hits if hit.at is not None)
-        return cls(unlocated, to_place, unlocated + tuple(finding(rule, hit) for rule, hit in to_place))
+        return cls(tuple([finding(rule, hit) for rule, hit in hits if hit.at is None]),
+                   tuple([(rule, hit) for rule, hit in hits if hit.at is not None]))
 
     def add_to(self, findings: list[Finding], locate: Locate | None) -> None:
-        if locate is None or not self.located:
-            findings.extend(self.unplaced)
-            return
+        """Appends the findings, each located hit placed by ``locate`` (None: not placed)."""
         findings.extend(self.unlocated)
-        findings.extend(located(rule, hit, locate) for rule, hit in self.located)
+        if self.located:
+            findings.extend([located(rule, hit, locate) for rule, hit in self.located])
 
 
 _component_verdict = lru_cache(maxsize=4096)(ComponentVerdict)
