@@ -195,12 +195,14 @@ def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     Fix: rename the model so that its name begins with the prefix the license asks for.
     Sources: Meta Llama 3 Community License §1.b.i; Llama 3.1 Community License §1.b.i
     """
+    naming = [(link, terms, obligation) for link, terms, obligation in verdicts.licenses.chain_obligations
+              if obligation.kind == "naming" and obligation.prefix]
+    if not naming:
+        return
     names = hub_names(release)
     own = publisher(release.hf_repo) or publisher(release.name)
     reported: set[tuple[str, str]] = set()
-    for link, terms, obligation in verdicts.licenses.chain_obligations:
-        if obligation.kind != "naming" or not obligation.prefix:
-            continue
+    for link, terms, obligation in naming:
         if own is not None and publisher(link.model_id) == own:
             continue  # the licensor's own model (meta-llama's Instruct of its base), not a derivative
         if (terms.license_id, obligation.prefix) in reported:
