@@ -41,18 +41,32 @@ Result = tuple[bytes | None, Row] | None
 _analyzer: CachedAnalyzer | None = None
 """The analyzer of this worker process, made by ``_start_worker`` when the pool starts it."""
 _settled = False
-"""Whether this worker process has frozen its start-up heap (``_freeze``)."""
+"""Whether this worker process has settled its garbage collector (``_settle``)."""
+YOUNG_THRESHOLD = 50_000
+"""Allocations between two collections of the youngest generation during an audit (Python's
+default is 700): a card's objects die by reference counting well before that, so the collector
+walks few of them, and the cyclic garbage left waiting stays bounded."""
 
 
-def _freeze() -> bool:
-    """Exempt every object alive now from the garbage collector's full sweeps, once the first
-    card has loaded the tables (modules, license tables, reader caches): they live as long as the
-    audit, and a long audit's full collections would walk them again and again. False (nothing
-    done) when the process has frozen objects already: that is its owner's choice."""
+def _settle() -> tuple[int, ...] | None:
+    """Tune the garbage collector for the rest of an audit, once the first card has loaded the
+    tables: every object alive now (modules, license tables, reader caches) lives as long as the
+    audit, so it is exempt from the full collections (``gc.freeze``), which a long audit would
+    otherwise make walk it again and again; and the youngest generation is collected less often.
+    The thresholds to restore, or None (nothing done) when the process has frozen objects
+    already: that is its owner's choice."""
     if gc.get_freeze_count():
-        return False
+        return None
+    previous = gc.get_threshold()
     gc.freeze()
-    return True
+    gc.set_threshold(max(previous[0], YOUNG_THRESHOLD), *previous[1:])
+    return previous
+
+
+def _unsettle(previous: tuple[int, ...]) -> None:
+    """Undo ``_settle``: the caller's process goes on, its objects collectable again."""
+    gc.set_threshold(*previous)
+    gc.unfreeze()
 
 
 def _start_worker(index_path: str | None = None) -> None:
@@ -71,7 +85,7 @@ def _audit_batch(batch: list[Item], encode: bool, settings: Settings | None) -> 
     results = [audit_item(item, encode, _analyzer, settings) for item in batch]
     if not _settled:
         _settled = True
-        _freeze()
+        _settle()
     return results
 
 
@@ -87,16 +101,16 @@ def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
 
         analyzer = CachedAnalyzer()  # this run's memos, dropped with it: they hold this index's chains
         index = DumpIndex(index_path) if index_path is not None else None
-        frozen: bool | None = None  # None: not tried yet (after the first card)
+        settled, previous = False, None
         try:
             with using_index(index):
                 for item in items:
                     yield audit_item(item, encode, analyzer, settings)
-                    if frozen is None:
-                        frozen = _freeze()
+                    if not settled:
+                        settled, previous = True, _settle()
         finally:
-            if frozen:
-                gc.unfreeze()  # the caller's process goes on: its objects are collectable again
+            if previous is not None:
+                _unsettle(previous)
             if index is not None:
                 index.close()
         return
