@@ -230,17 +230,18 @@ def claims_of(release: Release, locate: Locate | None) -> Mapping[str, Claim]:
 def with_evidence(mof: MofVerdict, release: Release) -> MofVerdict:
     """The MOF verdict with each listed component's evidence from the release (per source: the
     memoised verdict is shared by releases of equal facts, whose evidence differs)."""
-    artifacts = release.artifacts
-    if not any(a.evidence for a in artifacts.values()):
+    shown = {cid: artifact.evidence for cid, artifact in release.artifacts.items() if artifact.evidence}
+    if not shown:
         return mof
-    components = tuple(
-        ComponentVerdict(c.id, c.mof_class, c.required, c.content_type, c.status, c.license, c.misfit,
-                         c.derived_from_datasets,
-                         tuple([Evidence(e.url, e.key, e.line, e.basis) for e in artifacts[c.id].evidence]),
-                         c.mot_name)
-        if c.id in artifacts and artifacts[c.id].evidence else c
-        for c in mof.components)
-    return MofVerdict(mof.mof_class, mof.label, mof.progress, components)
+    components = list(mof.components)
+    for i, c in enumerate(components):
+        evidence = shown.get(c.id)
+        if evidence:
+            components[i] = ComponentVerdict(c.id, c.mof_class, c.required, c.content_type, c.status, c.license,
+                                             c.misfit, c.derived_from_datasets,
+                                             tuple([Evidence(e.url, e.key, e.line, e.basis) for e in evidence]),
+                                             c.mot_name)
+    return MofVerdict(mof.mof_class, mof.label, mof.progress, tuple(components))
 
 
 def subject_of(subject: Release | SourceLike, source: str | None,
