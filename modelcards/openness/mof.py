@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from modelcards.openness.components import mof
@@ -50,12 +51,18 @@ def _stood_in(included: set[str]) -> dict[str, str]:
             if stand_in in included and missing not in included}
 
 
+@lru_cache(maxsize=4)
+def _required_for(target: int) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The ids of the required components of class ``target`` and above, as a tuple and a set."""
+    required = tuple(c.id for c in mof().components if c.required and c.mof_class >= target)
+    return required, frozenset(required)
+
+
 def _raw_progress(target: int, included: set[str], stood_in: dict[str, str]) -> float:
-    required = [c for c in mof().components if c.required and c.mof_class >= target]
-    counted = {c.id for c in required}
+    required, counted = _required_for(target)
     # a stand-in counted in its own right for this class replaces the component, not adds to it
-    required = [c for c in required if stood_in.get(c.id) not in counted]
-    done = sum(1 for c in required if c.id in included or c.id in stood_in)
+    required = tuple([cid for cid in required if stood_in.get(cid) not in counted])
+    done = sum(1 for cid in required if cid in included or cid in stood_in)
     return 100 * done / len(required)
 
 
