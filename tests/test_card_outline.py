@@ -4,7 +4,7 @@ opens, and the headings of a part's text."""
 from __future__ import annotations
 
 from modelcards.rules import card_outline
-from modelcards.rules.card_outline import BLANK, CODE, COMMENT, HEADING, TEXT, _events, classify
+from modelcards.rules.card_outline import CODE, COMMENT, HEADING, TEXT, _events, blank, classify
 
 
 def test_events_at_the_edges_of_the_text():
@@ -21,8 +21,9 @@ def test_classify_kinds_and_headings():
     text = "**Label:** intro\n## Uses\n<!-- note -->\n```\n# not a heading\n**code**\n```\n\n### Out-of-Scope Use\ntext"
     lines = text.split("\n")
     kinds, heads, bold = classify(text, lines)
-    assert [kinds[i] for i in range(len(lines))] == [TEXT, HEADING, COMMENT, CODE, CODE, CODE, CODE, BLANK,
+    assert [kinds[i] for i in range(len(lines))] == [TEXT, HEADING, COMMENT, CODE, CODE, CODE, CODE, TEXT,
                                                      HEADING, TEXT]
+    assert len(kinds) == len(lines) and [blank(line) for line in lines].index(True) == 7
     assert heads == [(1, 2, "Uses"), (8, 3, "Out-of-Scope Use")]
     assert bold == [0]
 

@@ -5,8 +5,8 @@ The card text is the release's ``card`` (``schema.CardText``): the summary, the 
 the further sections. A Hugging Face card's reader splits its body at its level-2 headings, so a
 part is one level-2 section, and headings of other levels are found here inside its text; a
 manifest's parts are the sections ``modelcards render`` writes (``## <heading>`` per field). Each
-line is of one kind: fenced code, HTML comment, blank, heading (ATX, at most three spaces in),
-or text (``Kinds``). Placeholders are looked for only in text lines, after inline code spans, inline HTML
+line is of one kind: fenced code, HTML comment, heading (ATX, at most three spaces in), or text,
+blank or not (``classify``). Placeholders are looked for only in text lines, after inline code spans, inline HTML
 comments and link targets are taken out, so a ``TODO`` in a code sample, a comment, a URL or a
 word (``TODOs``, ``todo_list``) is not one; in code only a line that is just
 ``[More Information Needed]``, or a ``{{ variable }}`` of the Hub template itself, is. Indented
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +34,9 @@ from typing import NamedTuple, TypeVar
 from modelcards.schema import CardText, Release
 from modelcards.schema.card_sections import SECTION_HEADINGS
 
-BLANK, CODE, COMMENT, HEADING, TEXT = range(5)
+TEXT, CODE, COMMENT, HEADING = range(1, 5)
+"""The kinds of line a part's ``kinds`` holds, one a line: ``TEXT`` is any line outside code and
+comments that is not a heading, blank or not (``blank``)."""
 T = TypeVar("T")
 
 _ATX = re.compile(r"( {0,3})(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
@@ -101,7 +103,8 @@ class Part(NamedTuple):
     ``("sections", title)``."""
     heading: str | None
     lines: tuple[str, ...]
-    kinds: Kinds
+    kinds: bytes
+    """The kind of each line (``classify``)."""
 
     def at(self, index: int = -1) -> tuple[object, ...]:
         """The release path that places line ``index`` of this part (-1: its heading) in the source:
@@ -165,9 +168,10 @@ class Outline:
         return range(head.index + 1, len(lines))
 
     def summary_filled(self) -> bool:
-        """Whether the card's summary (the text before its first section) says anything."""
-        return any(self.says(number, range(len(part.lines)))
-                   for number, part in enumerate(self.parts) if part.path == ("summary",))
+        """Whether the card's summary (the text before its first section; the first part when
+        the card has one) says anything."""
+        parts = self.parts
+        return bool(parts) and parts[0].path == ("summary",) and self.says(0, range(len(parts[0].lines)))
 
     def says(self, part_index: int, indexes: Iterable[int]) -> bool:
         """Whether any of these lines of a part is a code block or a text line that is not a
@@ -182,7 +186,7 @@ class Outline:
             if kind != TEXT or index in marked:
                 continue
             line = lines[index].strip()
-            if BREAK.match(line) or line in template_lines():
+            if not line or BREAK.match(line) or line in template_lines():
                 continue
             return True
         return False
@@ -218,17 +222,30 @@ _SYMBOLS = re.compile(r"[^\w\s&,/()'+.:-]")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+")
 
 
+class Kept(dict[str, T]):
+    """``judge(text)`` for texts of at most ``longest`` characters, kept until ``most`` are held,
+    then forgotten all at once (cheaper than an LRU's bookkeeping on every hit). A longer text is
+    judged each time, so that what is kept stays small whatever the cards hold."""
+
+    __slots__ = ("judge", "longest", "most")
+
+    def __init__(self, judge: Callable[[str], T], longest: int, most: int) -> None:
+        super().__init__()
+        self.judge, self.longest, self.most = judge, longest, most
+
+    def __missing__(self, text: str) -> T:
+        value = self.judge(text)
+        if len(text) <= self.longest:
+            if len(self) >= self.most:
+                self.clear()
+            self[text] = value
+        return value
+
+
 def per_line(judge: Callable[[str], T]) -> Callable[[str], T]:
-    """``judge(line)``, kept for up to 8192 distinct lines of at most 500 characters: cards repeat
-    their headings' and the template's lines. A longer line is judged each time, so that what is
-    kept stays small whatever the cards hold."""
-    kept = lru_cache(maxsize=8192)(judge)
-
-    def judged(line: str) -> T:
-        return kept(line) if len(line) <= 500 else judge(line)
-
-    judged.__doc__ = judge.__doc__
-    return judged
+    """``judge(line)``, kept for up to 8192 distinct lines of at most 500 characters (``Kept``):
+    cards repeat their headings' and the template's lines."""
+    return Kept(judge, 500, 8192).__getitem__
 
 
 @per_line
@@ -260,37 +277,12 @@ def _events(text: str) -> list[tuple[int, str]]:
     return found
 
 
-class Kinds:
-    """The kind of each line of a part (``BLANK``, ``CODE``, ``COMMENT``, ``HEADING``, ``TEXT``),
-    worked out from the few lines where a kind can change (``_EVENT``), found by one search of
-    the text, so that a card is never walked line by line in Python; a line's kind is then a
-    look-up."""
-
-    __slots__ = ("_ends", "_heads", "_lines", "_region_kind", "_starts")
-
-    def __init__(self, lines: list[str], regions: list[tuple[int, int, int]], heads: set[int]) -> None:
-        self._lines = lines
-        self._starts = [start for start, _end, _kind in regions]
-        self._ends = [end for _start, end, _kind in regions]
-        self._region_kind = [kind for _start, _end, kind in regions]
-        self._heads = heads
-
-    def __len__(self) -> int:
-        return len(self._lines)
+def blank(line: str) -> bool:
+    """Whether a line holds nothing but white space (a ``TEXT`` line that says nothing)."""
+    return not line.strip()
 
 
-    def __getitem__(self, index: int) -> int:
-        if index in self._heads:
-            return HEADING
-        if self._starts:
-            at = bisect_right(self._starts, index) - 1
-            if at >= 0 and index <= self._ends[at]:
-                return self._region_kind[at]
-        line = self._lines[index]
-        return BLANK if not line or line.isspace() else TEXT
-
-
-def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, str]], list[int]]:
+def classify(text: str, lines: list[str]) -> tuple[bytes, list[tuple[int, int, str]], list[int]]:
     """(the kind of each line, (index, level, title) of each heading, the index of each line
     outside code and comments that opens with a bold run) of a part: ``text`` split into
     ``lines``. Fenced code runs to its closing fence (or the part's end); an HTML comment that
@@ -298,7 +290,8 @@ def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, s
     only the lines after it."""
     if "#" not in text and "```" not in text and "~~~" not in text and "<!--" not in text \
             and "**" not in text and "__" not in text:
-        return Kinds(lines, [], set()), [], []  # no line can open a fence, a heading, a comment or bold
+        return bytes((TEXT,)) * len(lines), [], []  # no line can open a fence, a heading, a comment or bold
+    kinds = bytearray((TEXT,)) * len(lines)
     regions: list[tuple[int, int, int]] = []
     heads: list[tuple[int, int, str]] = []
     bold: list[int] = []
@@ -343,8 +336,11 @@ def classify(text: str, lines: list[str]) -> tuple[Kinds, list[tuple[int, int, s
             heads.append((index, heading[0], heading[1]))
     if fence is not None:
         regions.append((fence[2], last_line, CODE))
-    regions.sort()
-    return Kinds(lines, regions, {index for index, _level, _title in heads}), heads, bold
+    for first, last, kind in regions:  # fences and comments never overlap, nor hold a heading
+        kinds[first:last + 1] = bytes((kind,)) * (last + 1 - first)
+    for index, _level, _title in heads:
+        kinds[index] = HEADING
+    return bytes(kinds), heads, bold
 
 
 @lru_cache(maxsize=1)
@@ -389,19 +385,20 @@ def _masked(line: str) -> str:
     return line
 
 
-def _roadmap_label(part: Part, index: int) -> bool:
+def _roadmap_label(kinds: bytes, lines: Sequence[str], index: int) -> bool:
     """Whether line ``index`` is a lone ``TODO`` label over a list (a to-do list: plans, not a gap)."""
-    for after in range(index + 1, len(part.lines)):
-        if part.kinds[after] == BLANK:
+    for after in range(index + 1, len(lines)):
+        kind, line = kinds[after], lines[after]
+        if kind == TEXT and blank(line):
             continue
-        return part.kinds[after] == TEXT and _LIST_ITEM.match(part.lines[after]) is not None
+        return kind == TEXT and _LIST_ITEM.match(line) is not None
     return False
 
 
-def _placeholder(part: Part, index: int, line: str) -> tuple[str, str] | None:
+def _placeholder(kinds: bytes, lines: Sequence[str], index: int) -> tuple[str, str] | None:
     """(found, kind) of the first placeholder on a text line, or None."""
-    hit = _line_placeholder(line)
-    if hit is None or (hit[2] and _roadmap_label(part, index)):
+    hit = _line_placeholder(lines[index])
+    if hit is None or (hit[2] and _roadmap_label(kinds, lines, index)):
         return None
     return hit[0], hit[1]
 
@@ -494,6 +491,38 @@ def _lines_of(text: str, offsets: Iterable[int]) -> Iterator[int]:
             yield index
 
 
+class PartText(NamedTuple):
+    """What a part's text alone tells (``read_part``), whichever card holds it."""
+
+    lines: tuple[str, ...]
+    kinds: bytes
+    headings: list[tuple[int, int, str]]
+    """(line index, level, title) of each heading, in order."""
+    labels: list[tuple[int, str, str]]
+    """(line index, label, the text after it) of each bold label opening a text line (``Head.label``)."""
+    placeholders: list[tuple[int, str, str]]
+    """(line index, found, kind) of each line holding a placeholder (``Placeholder``)."""
+
+
+def read_part(text: str) -> PartText:
+    """The lines of a part's text, their kinds, headings, labels and placeholder lines."""
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.rstrip("\r") for line in lines]
+        text = "\n".join(lines)
+    kinds, headings, bold_lines = classify(text, lines)
+    labels = [(index, bold.group(2), bold.group(3)) for index in bold_lines
+              if kinds[index] == TEXT and (bold := _LABEL.match(lines[index]))] if bold_lines else []
+    placeholders = []
+    for index in _lines_of(text, _hint_offsets(text)):
+        kind = kinds[index]
+        hit = _placeholder(kinds, lines, index) if kind == TEXT else \
+            _code_placeholder(lines[index]) if kind == CODE else None
+        if hit is not None:
+            placeholders.append((index, *hit))
+    return PartText(tuple(lines), kinds, headings, labels, placeholders)
+
+
 def build(release: Release) -> Outline:
     """The outline of a release's card text."""
     parts: list[Part] = []
@@ -502,30 +531,20 @@ def build(release: Release) -> Outline:
     part_headings: dict[int, Inner] = {}
     marked: dict[int, set[int]] = {}
     for number, (path, heading, text) in enumerate(_parts(release)):
-        lines = text.split("\n")
-        if "\r" in text:
-            lines = [line.rstrip("\r") for line in lines]
-            text = "\n".join(lines)
-        kinds, found, bold_lines = classify(text, lines)
-        part = Part(path, heading, tuple(lines), kinds)
-        parts.append(part)
+        read = read_part(text)
+        parts.append(Part(path, heading, read.lines, read.kinds))
         if heading is not None:
             heads.append(Head(number, -1, 2, heading, normal_heading(heading)))
-        if found:
-            heads.extend(Head(number, index, level, title, normal_heading(title)) for index, level, title in found)
-            part_headings[number] = Inner([index for index, _level, _title in found],
-                                          [level for _index, level, _title in found],
-                                          [title for _index, _level, title in found])
-        for index in bold_lines:
-            if kinds[index] == TEXT and (bold := _LABEL.match(lines[index])):
-                heads.append(Head(number, index, 7, bold.group(2), normal_heading(bold.group(2)), bold.group(3)))
-        for index in _lines_of(text, _hint_offsets(text)):
-            kind = kinds[index]
-            hit = _placeholder(part, index, lines[index]) if kind == TEXT else \
-                _code_placeholder(lines[index]) if kind == CODE else None
-            if hit is not None:
-                placeholders.append(Placeholder(number, index, *hit))
-                marked.setdefault(number, set()).add(index)
+        if read.headings:
+            heads.extend(Head(number, index, level, title, normal_heading(title))
+                         for index, level, title in read.headings)
+            part_headings[number] = Inner(*map(list, zip(*read.headings, strict=True)))
+        if read.labels:
+            heads.extend(Head(number, index, 7, label, normal_heading(label), rest)
+                         for index, label, rest in read.labels)
+        if read.placeholders:
+            placeholders.extend(Placeholder(number, *hit) for hit in read.placeholders)
+            marked[number] = {index for index, _found, _kind in read.placeholders}
     name = release.name.strip()
     title = name if _TITLE_PLACEHOLDER.fullmatch(name) else None
     return Outline(tuple(parts), tuple(heads), tuple(placeholders), title, part_headings, marked)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from modelcards.rules.card_outline import BLANK, BREAK, COMMENT, HEADING, TEXT, Head, Outline, outline, per_line
+from modelcards.rules.card_outline import BREAK, COMMENT, HEADING, TEXT, Head, Outline, blank, outline, per_line
 from modelcards.rules.completeness import judge
 from modelcards.rules.registry import Hit, Verdicts, rule
 from modelcards.schema import Release
@@ -114,11 +114,11 @@ def _empty(found: Outline, head: Head, name: set[str]) -> bool:
     kinds, lines = part.kinds, part.lines
     for index in range(head.index + 1, len(lines)):
         kind = kinds[index]
-        if kind in (BLANK, COMMENT):
+        if kind == COMMENT:
             continue
         line = lines[index]
-        if kind == TEXT and line.lstrip(" ")[:1] in ("-", "*", "_") and BREAK.match(line):
-            continue  # a thematic break is not content
+        if kind == TEXT and (blank(line) or (line.lstrip(" ")[:1] in ("-", "*", "_") and BREAK.match(line))):
+            continue  # a blank line or a thematic break is not content
         if kind == HEADING:  # a subsection is content; the next heading of its level or above ends it
             after = found.next_heading(head)
             return after is not None and after[0] == index and not _statement(after[1])
