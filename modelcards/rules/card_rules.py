@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from modelcards.rules.card_outline import BREAK, COMMENT, HEADING, TEXT, Head, Outline, blank, outline, per_line
-from modelcards.rules.completeness import judge
+from modelcards.rules.completeness import judge, sections
 from modelcards.rules.registry import Hit, Verdicts, rule
 from modelcards.schema import Release
 
@@ -186,14 +186,11 @@ def missing_section(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     """
     judged = judge(release)
     found = outline(release)
-    by_name = {state.section.name: state for state in judged.states}
-    for state in judged.states:
-        section = state.section
-        if not section.key or state.heads or state.filled:
+    for i, section in enumerate(sections()):
+        if not section.key or i in judged.heads or judged.filled[i]:
             continue
         at: tuple[object, ...] = ("card",)
-        parent = by_name.get(section.within) if section.within else None
-        if parent is not None and parent.heads:
-            head = parent.heads[0]
-            at = found.parts[head.part].at(head.index)
+        parents = judged.heads_of(section.within) if section.within else ()
+        if parents:
+            at = found.parts[parents[0].part].at(parents[0].index)
         yield Hit("card", f"the card has no {section.name!r} section", TEMPLATE, at=at)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from modelcards.resources import read_data
 from modelcards.rules.card_outline import Head, Outline, last_release, outline
@@ -75,18 +74,34 @@ def _fact(name: str, release: Release, found: Outline) -> bool:
     raise ValueError(f"completeness.yaml: unknown fact {name!r}")
 
 
-class SectionState(NamedTuple):
-    section: Section
-    heads: tuple[Head, ...]
-    """The card's headings that match the section."""
-    filled: bool
-
-
 @dataclass(frozen=True)
 class Completeness:
-    score: int
-    missing: tuple[str, ...]
-    states: tuple[SectionState, ...]
+    """Which sections of the table a card fills."""
+
+    heads: dict[int, tuple[Head, ...]]
+    """Section index (in the table) -> the card's headings that match it, for the sections the card has."""
+    filled: tuple[bool, ...]
+    """Whether the card fills each section, in the table's order."""
+
+    @property
+    def score(self) -> int:
+        """The summed weights of the filled sections."""
+        return sum(section.weight for section, filled in zip(sections(), self.filled, strict=True) if filled)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The names of the sections not filled, in the table's order."""
+        return tuple(section.name for section, filled in zip(sections(), self.filled, strict=True) if not filled)
+
+    def heads_of(self, name: str) -> tuple[Head, ...]:
+        """The card's headings that match the table's section of that name."""
+        return self.heads.get(_places().get(name, -1), ())
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, int]:
+    """The index of each section in the table, by name."""
+    return {section.name: i for i, section in enumerate(sections())}
 
 
 @lru_cache(maxsize=8192)
@@ -98,18 +113,17 @@ def _sections_of(key: str) -> tuple[int, ...]:
 
 def _judge(release: Release) -> Completeness:
     found = outline(release)
-    table = sections()
-    matched: list[list[Head]] = [[] for _ in table]
+    matched: dict[int, list[Head]] = {}
     for head in found.heads:
         if head.key:
             for i in _sections_of(head.key):
-                matched[i].append(head)
-    states = []
-    for section, heads in zip(table, matched, strict=True):
-        filled = any(map(found.filled, heads)) or any(_fact(f, release, found) for f in section.facts)
-        states.append(SectionState(section, tuple(heads), filled))
-    score = sum(s.section.weight for s in states if s.filled)
-    return Completeness(score, tuple(s.section.name for s in states if not s.filled), tuple(states))
+                matched.setdefault(i, []).append(head)
+    filled = []
+    for i, section in enumerate(sections()):
+        heads = matched.get(i)
+        filled.append(bool(heads and any(map(found.filled, heads)))
+                      or bool(section.facts and any(_fact(f, release, found) for f in section.facts)))
+    return Completeness({i: tuple(heads) for i, heads in matched.items()}, tuple(filled))
 
 
 judge = last_release(_judge)
