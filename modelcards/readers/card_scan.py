@@ -344,22 +344,26 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     cited = {i for i, (begin, _end) in enumerate(regions)
              if (h := bisect_right(head_at, begin) - 1) >= 0 and cited_heads[h]}
     size = len(text)
+    line_start, line_end, context = start, -1, ""  # of the line of the last hit: hits share lines
     for pos, kind, hit in found:
         line += text.count("\n", counted, pos)
+        line_break = text.rfind("\n", counted, pos)
+        if line_break >= 0:
+            line_start = line_break + 1
         counted = pos
         region = code_region(pos) if regions else -1
         if region >= 0 and not (kind == "url" and region in cited):
             continue
-        a = _line_start(text, start, pos)
-        b = text.find("\n", pos)
-        if b < 0:
-            b = size
+        if line_end < pos:  # a later line than the last hit's
+            line_end = text.find("\n", pos)
+            if line_end < 0:
+                line_end = size
+            context = text[line_start:line_end].strip()
         where = section(pos)
         if kind == "url":
-            links.append(Hit(hit.rstrip(".,;:!?"), line,
-                             text[a:b].strip(), where, in_code=region >= 0))
+            links.append(Hit(hit.rstrip(".,;:!?"), line, context, where, in_code=region >= 0))
         else:
-            phrases.append(Hit(hit, line, text[a:b].strip(), where))
+            phrases.append(Hit(hit, line, context, where))
     line, counted = first_line, start
     for i in sorted(cited):
         line += text.count("\n", counted, regions[i][0])
