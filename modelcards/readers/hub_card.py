@@ -67,10 +67,11 @@ def body_lines(text: str) -> list[str]:
     return lines
 
 
-def _line_count(text: str) -> int:
-    """How many line breaks ``text`` holds (``\r\n``, ``\r`` or ``\n``)."""
-    breaks = text.count("\n")
-    return breaks + text.count("\r") - text.count("\r\n") if "\r" in text else breaks
+def _line_count(text: str, end: int | None = None) -> int:
+    """How many line breaks ``text[:end]`` holds (``\r\n``, ``\r`` or ``\n``)."""
+    end = len(text) if end is None else end
+    breaks = text.count("\n", 0, end)
+    return breaks + text.count("\r", 0, end) - text.count("\r\n", 0, end) if text.find("\r", 0, end) >= 0 else breaks
 
 
 class HubCard:
@@ -83,7 +84,7 @@ class HubCard:
         """The metadata, located on the card's own lines."""
         self.body_start = body_start
         """Offset in ``text`` where the body starts."""
-        self.body_line = 1 + _line_count(text[:body_start])
+        self.body_line = 1 + _line_count(text, body_start)
         """The card file's line number of the body's first line."""
         self.claim_lines: dict[str, int | None] = {}
         """Card line of each claim read from the card (``read_card`` fills it)."""
@@ -133,12 +134,10 @@ class HubCard:
         front matter's text, as evidence needs only the line, not the located YAML's index."""
         if key not in self.metadata:
             return None
-        head = self.text[:self.body_start]
-        found = re.search(r"^(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')[ \t]*:",
-                          head, re.MULTILINE)
+        found = _key_pattern(key).search(self.text, 0, self.body_start)
         if found is None:
             return self.front_matter.locate((key,))[0]
-        return 1 + _line_count(head[:found.start()])
+        return 1 + _line_count(self.text, found.start())
 
     @cached_property
     def _tokens(self) -> list[Token]:
@@ -235,6 +234,13 @@ class HubCard:
             if card[starts[at]:starts[at + 1]].rstrip() == wanted:
                 return at + self.body_line
         return start + index + self.body_line
+
+
+@lru_cache(maxsize=256)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A line that opens the top-level front-matter key ``key``, bare or quoted."""
+    return re.compile(r"^(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')[ \t]*:",
+                      re.MULTILINE)
 
 
 def _title(found: list[Heading]) -> tuple[int, str] | None:
