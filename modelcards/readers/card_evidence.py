@@ -209,6 +209,12 @@ def name_tokens(*names: str) -> frozenset[str]:
     return frozenset(t for name in names for t in _TOKEN.findall(name.lower()) if t not in _GENERIC)
 
 
+@lru_cache(maxsize=4096)
+def _repository_tokens(org: str, repo: str) -> frozenset[str]:
+    """``name_tokens`` of a code repository's owner and name: cards link the same repositories."""
+    return name_tokens(org, repo)
+
+
 def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
                names: frozenset[str] = frozenset()) -> Found:
     """Artifact entries (``inferred``, ``evidence``, ``availability``, ``location``) by
@@ -334,7 +340,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     producer = org.replace("-", "").replace("_", "") in names  # lm-sys/FastChat on lmsys/vicuna
     if (org in _TOOL_ORGS and not producer) or _tool_line(context):
         return
-    ours = producer or bool(_ours(context)) or bool(name_tokens(org, repo) & names)
+    ours = producer or bool(_ours(context)) or bool(_repository_tokens(org, repo) & names)
     if not ours or not (_own_code(context) or any(_own_code(t) for t in section)):
         return
     where = " ".join((*section, context))
