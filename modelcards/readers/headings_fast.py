@@ -313,7 +313,7 @@ def _scan(text: str, pos: int, line_at: int, found: list[Heading], origin: int,
         end = size if end == -1 else end
         pos = end + 1
         line = text[start:end]
-        columns, chars = _indent(line)
+        columns, chars = _indent(line) if line[0] in " \t" else (0, 0)
         if columns >= 4:
             continue
         rest = line[chars:]
