@@ -290,9 +290,10 @@ _NON_SPACE = re.compile(r"\S")
 def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]], ...] | None = None,
          start: int = 0) -> Scan:
     """The links, phrases and headings of ``body[start:]`` (a card's body read where it starts
-    in the card's text, without a copy); ``first_line`` is the card file's line of the body's
-    first line; ``urls``: (literal, pattern) of the URLs to keep, each pattern searched only in a
-    body holding its literal (every URL when None). Offsets are those in ``body``."""
+    in the card's text, without a copy: a line break ends just before ``start``, as after a
+    front matter); ``first_line`` is the card file's line of the body's first line; ``urls``:
+    (literal, pattern) of the URLs to keep, each pattern searched only in a body holding its
+    literal (every URL when None). Offsets are those in ``body``."""
     text = body
     regions = _code_regions(text, start)
     region_starts = [r[0] for r in regions]
