@@ -296,13 +296,9 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     literal (every URL when None). Offsets are those in ``body``."""
     text = body
     regions = _code_regions(text, start)
-    region_starts = [r[0] for r in regions]
-
-    def code_region(pos: int) -> int:
-        """Index of the code region holding ``pos``; -1 outside code."""
-        i = bisect_right(region_starts, pos) - 1
-        return i if i >= 0 and pos < regions[i][1] else -1
-
+    # the regions do not overlap and come in order, as the headings and the hits do: the first
+    # region that ends after an offset holds it when it starts at or before it
+    region, regions_count = 0, len(regions)
     headings: list[tuple[int, int, str]] = []
     head_at: list[int] = []
     paths: list[tuple[str, ...]] = []
@@ -310,7 +306,9 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     stack: list[tuple[int, tuple[str, ...], bool]] = []  # (level, the path down to that heading, cited)
     line, counted = first_line, start
     for pos, marks, raw in _headings(text, start):
-        if regions and code_region(pos) >= 0:
+        while region < regions_count and regions[region][1] <= pos:
+            region += 1
+        if region < regions_count and regions[region][0] <= pos:
             continue
         line += text.count("\n", counted, pos)
         counted = pos
@@ -346,14 +344,17 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
              if (h := bisect_right(head_at, begin) - 1) >= 0 and cited_heads[h]}
     size = len(text)
     line_start, line_end, context = start, -1, ""  # of the line of the last hit: hits share lines
+    region = 0
     for pos, kind, hit in found:
         line += text.count("\n", counted, pos)
         line_break = text.rfind("\n", counted, pos)
         if line_break >= 0:
             line_start = line_break + 1
         counted = pos
-        region = code_region(pos) if regions else -1
-        if region >= 0 and not (kind == "url" and region in cited):
+        while region < regions_count and regions[region][1] <= pos:
+            region += 1
+        in_code = region < regions_count and regions[region][0] <= pos
+        if in_code and not (kind == "url" and region in cited):
             continue
         if line_end < pos:  # a later line than the last hit's
             line_end = text.find("\n", pos)
@@ -362,7 +363,7 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
             context = text[line_start:line_end].strip()
         where = section(pos)
         if kind == "url":
-            links.append(Hit(hit.rstrip(".,;:!?"), line, context, where, in_code=region >= 0))
+            links.append(Hit(hit.rstrip(".,;:!?"), line, context, where, in_code=in_code))
         else:
             phrases.append(Hit(hit, line, context, where))
     line, counted = first_line, start
