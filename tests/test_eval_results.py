@@ -35,6 +35,7 @@ GPQA = """\
 
 
 def repo(tmp_path: Path, card: str = CARD, **files: str) -> str:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "README.md").write_text(card)
     (tmp_path / ".eval_results").mkdir(exist_ok=True)
     for name, text in files.items():
@@ -162,3 +163,22 @@ def test_render_writes_the_file_beside_the_readme_only_when_there_are_results(tm
     without.write_text("name: Tiny-1B\nlicense: apache-2.0\n", encoding="utf-8")
     api.render(api.read(without), without.parent)
     assert not (without.parent / ".eval_results").exists()
+
+
+def test_audit_reads_them_beside_a_card_as_check_does(tmp_path):
+    """A folder audit gives a card the same record as ``check --format json``, the results of
+    its ``.eval_results`` files included (the card has no Evaluation section of its own)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from modelcards.cli import main
+
+    path = repo(tmp_path / "org-tiny", **{"gpqa.yaml": GPQA})
+    runner = CliRunner()
+    single = json.loads(runner.invoke(main, ["check", path, "--format", "json"]).stdout)
+    assert not any(f["rule"] == "CARD003" and "'Evaluation'" in f["message"] for f in single["findings"])
+    audited = runner.invoke(main, ["audit", str(tmp_path)])
+    assert audited.exit_code == 0
+    (record,) = [json.loads(line) for line in audited.stdout.splitlines()]
+    assert record == single

@@ -17,7 +17,7 @@ from modelcards.audit.jsonio import encode_report
 from modelcards.errors import InputError
 from modelcards.readers import hub_card as hf_card
 from modelcards.readers import mot
-from modelcards.readers.dispatch import read_text
+from modelcards.readers.dispatch import read_text, with_eval_results
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.report import Finding, LineageLink, Report
 from modelcards.rules.input_rules import unreadable_input
@@ -95,7 +95,9 @@ census facts)."""
 
 def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited | None:
     """What the audit records of one card; None for a walked file that is not a card.
-    ``analyzer``: the one of this audit run (a fresh one when not given)."""
+    ``analyzer``: the one of this audit run (a fresh one when not given). A card read from disk
+    takes in the ``.eval_results`` files beside it, as ``check`` does; a dump's row has none."""
+    on_disk = item.on_disk
     item = item.load()
     if item.text is None:
         return _input_report(item.source, item.error or "unreadable"), None, None, (), None
@@ -106,6 +108,8 @@ def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited 
             if not card:
                 return None
         source = read_text(item.text, item.source, markdown=item.markdown, document=document)
+        if on_disk:
+            source = with_eval_results(source)
     except InputError as err:
         problem = err.problems[0]
         return _input_report(item.source, problem.message, problem.location.line, problem.location.column), \
