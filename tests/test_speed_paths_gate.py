@@ -104,3 +104,18 @@ def test_gated_search_agrees_with_its_pattern_on_the_corpus() -> None:
     for matches in MATCHERS:
         for line in lines:
             assert matches(line) == (matches.pattern.search(line) is not None), line
+
+
+def test_short_cache_keeps_only_short_arguments() -> None:
+    from modelcards.readers.literal_gate import short_cache
+
+    calls: list[tuple[str, ...]] = []
+
+    def judge(*texts: str) -> int:
+        calls.append(texts)
+        return sum(map(len, texts))
+
+    cached = short_cache(judge, 8)
+    assert cached("ab", "c") == cached("ab", "c") == 3 and len(calls) == 1
+    long = "x" * 501
+    assert cached(long) == cached(long) == 501 and len(calls) == 3

@@ -81,7 +81,7 @@ from functools import lru_cache
 from typing import Any
 
 from modelcards.readers.card_scan import Hit, Scan, path_mentions
-from modelcards.readers.literal_gate import gated, matcher
+from modelcards.readers.literal_gate import gated, matcher, short_cache
 
 Found = dict[str, dict[str, Any]]
 
@@ -209,7 +209,7 @@ def name_tokens(*names: str) -> frozenset[str]:
     return frozenset(t for name in names for t in _TOKEN.findall(name.lower()) if t not in _GENERIC)
 
 
-@lru_cache(maxsize=4096)
+@short_cache
 def _repository_tokens(org: str, repo: str) -> frozenset[str]:
     """``name_tokens`` of a code repository's owner and name: cards link the same repositories."""
     return name_tokens(org, repo)

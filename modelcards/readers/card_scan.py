@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from modelcards.readers.literal_gate import matcher
+from modelcards.readers.literal_gate import matcher, short_cache
 
 _HEADING_AT = r" {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)"
 """A line that opens an ATX heading: its ``#`` run and the rest of the line."""
@@ -51,7 +51,7 @@ _ABSENT = re.compile(rb"coming soon|not (?:yet )?(?:been )?(?:released|available
 _DERIVED = re.compile(r"<!-- modelcards:begin (details|openness|license)(?: sha256=[0-9a-f]+)? -->")
 """The README blocks ``renderers/blocks.py`` writes from manifest data (``hub_card.DERIVED_BLOCKS``)."""
 _CITATION_HEADING = re.compile(r"citation|cite|bibtex|paper|publication", re.IGNORECASE)
-_cites = lru_cache(maxsize=4096)(matcher(_CITATION_HEADING))
+_cites = short_cache(matcher(_CITATION_HEADING))
 """Whether a heading's title names a citation (cards repeat their headings: each title judged once)."""
 
 
@@ -375,10 +375,17 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     return Scan(tuple(links), tuple(phrases), tuple(headings), blank, text, tuple(head_at))
 
 
-@lru_cache(maxsize=4096)
 def path_mentions(matches: Callable[[str], bool], path: tuple[str, ...]) -> bool:
     """Whether any heading of a section path (``Hit.section``) ``matches`` (a
-    ``literal_gate.matcher``): cards repeat their sections, so each path is judged once per test."""
+    ``literal_gate.matcher``): cards repeat their sections, so each path of at most 500
+    characters is judged once per test."""
+    if sum(map(len, path)) <= 500:
+        return _path_mentions(matches, path)
+    return any(map(matches, path))
+
+
+@lru_cache(maxsize=4096)
+def _path_mentions(matches: Callable[[str], bool], path: tuple[str, ...]) -> bool:
     return any(map(matches, path))
 
 

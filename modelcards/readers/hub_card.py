@@ -37,6 +37,7 @@ from modelcards.readers.front_matter import (  # noqa: F401  (re-exported: the c
     is_markdown_card,
     looks_like_card,
 )
+from modelcards.readers.literal_gate import short_cache
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.readers.markdown_body import Heading, headings
 from modelcards.schema import Release
@@ -236,7 +237,7 @@ class HubCard:
         return start + index + self.body_line
 
 
-@lru_cache(maxsize=256)
+@short_cache
 def _key_pattern(key: str) -> re.Pattern[str]:
     """A line that opens the top-level front-matter key ``key``, bare or quoted."""
     return re.compile(r"^(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')[ \t]*:",

@@ -16,8 +16,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
 
 Search = Callable[[str], "re.Match[str] | None"]
+T = TypeVar("T")
+
+
+def short_cache(judge: Callable[..., T], maxsize: int = 4096) -> Callable[..., T]:
+    """``judge(*texts)``, kept for up to ``maxsize`` distinct arguments of at most 500 characters in
+    all (cards repeat their headings and links); longer ones are judged each time, so that what is
+    kept stays small whatever the cards hold."""
+    kept = lru_cache(maxsize=maxsize)(judge)
+
+    def judged(*texts: str) -> T:
+        return kept(*texts) if sum(map(len, texts)) <= 500 else judge(*texts)
+
+    judged.__doc__ = judge.__doc__
+    judged.__wrapped__ = judge  # type: ignore[attr-defined]
+    return judged
 
 
 def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
