@@ -30,6 +30,21 @@ Helping.
 ("# Llama 3 Helper") and which displays "Built with Meta Llama 3": neither LIC005 nor LIC006 applies."""
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/modelcard.yaml"))
+HF_CARDS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
+"""The real Hub cards, when ``../shared`` is beside the checkout (tests over them skip otherwise)."""
+
+
+def corpus_cards():
+    """(path, text, split card) of each real card the card reader splits, in name order."""
+    from modelcards.errors import InputError
+    from modelcards.readers.hub_card import split
+
+    for path in sorted(HF_CARDS.glob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            yield path, text, split(text, str(path))
+        except InputError:
+            continue
 
 
 @pytest.fixture

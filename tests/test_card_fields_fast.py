@@ -6,18 +6,14 @@ corpus when it is present."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
-from modelcards.errors import InputError
 from modelcards.readers.card_fields_fast import card_fields_at
-from modelcards.readers.hub_card import _title, card_fields, split
+from modelcards.readers.hub_card import _title, card_fields
 from modelcards.readers.markdown_body import headings
 
-from conftest import ROOT
-
-CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
+from conftest import HF_CARDS, corpus_cards
 
 _LINES = ["# Title", "# Title ", "#  Title", "# ", "## Uses", "## Uses ##", "## Limitations", "## Uses",
           "## Training Data", "##", "Text.", "", " ", "  indented", "    code", "```", "~~~", "<div>",
@@ -51,15 +47,10 @@ def test_the_cut_fields_are_the_joined_ones(front: str) -> None:
     assert not differ, differ[:5]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the real card corpus is not present")
+@pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the real card corpus is not present")
 def test_the_cut_fields_are_the_joined_ones_on_the_corpus() -> None:
     differ = []
-    for path in sorted(CORPUS.glob("*.md")):
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-        try:
-            card = split(text, str(path))
-        except InputError:
-            continue
+    for path, text, card in corpus_cards():
         if "\r" not in card.body and "\x00" not in card.body and \
                 card_fields(card.body, headings(card.body)) != _cut(text, card.body_start):
             differ.append(path.name)

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import random
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
-from modelcards.errors import InputError
 from modelcards.readers.card_evidence import EVIDENCE_URLS
 from modelcards.readers.card_scan import _phrase_hits, scan
 from modelcards.readers.hub_card import body_lines, split
 
-from conftest import ROOT
+from conftest import HF_CARDS, corpus_cards
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
 FRONT = "---\nlicense: mit\nlink: https://github.com/front/matter open source\n---\n"
 
 _LINES = ["# Title", "## Citation", "## Code", "### Deep ##", "Text https://github.com/acme/model here.",
@@ -67,15 +64,10 @@ def test_the_line_starts_are_those_of_the_body_lines() -> None:
     assert not differ, differ[:5]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the real card corpus is not present")
+@pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the real card corpus is not present")
 def test_the_scan_in_place_agrees_on_the_corpus() -> None:
     differ = []
-    for path in sorted(CORPUS.glob("*.md")):
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-        try:
-            card = split(text, str(path))
-        except InputError:
-            continue
+    for path, text, card in corpus_cards():
         if not _same_scan(text, card.body_start):
             differ.append(path.name)
     assert not differ, differ[:10]

@@ -48,12 +48,16 @@ def _variants(line: str) -> list[str]:
     return [line, line.upper(), line.title(), f"x{line}y", f"see {line}.", f"{line}\u00e9"]
 
 
+def _written_lines(seed: int) -> list[str]:
+    """The written lines in their variants, and 2,000 random runs of them."""
+    rng = random.Random(seed)
+    lines = [v for line in LINES for v in _variants(line)]
+    return lines + [" ".join(rng.choice(LINES) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+
+
 @pytest.mark.parametrize("search", GATES, ids=lambda s: s.pattern.pattern[:30])
 def test_gated_search_agrees_with_its_pattern_on_written_lines(search) -> None:
-    rng = random.Random(7)
-    lines = [v for line in LINES for v in _variants(line)]
-    lines += [" ".join(rng.choice(LINES) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
-    for line in lines:
+    for line in _written_lines(seed=7):
         got, want = search(line), search.pattern.search(line)
         assert (got is None) == (want is None), line
         if want is not None:
@@ -62,10 +66,7 @@ def test_gated_search_agrees_with_its_pattern_on_written_lines(search) -> None:
 
 @pytest.mark.parametrize("matches", MATCHERS, ids=lambda m: m.pattern.pattern[:30])
 def test_matcher_agrees_with_its_pattern_on_written_lines(matches) -> None:
-    rng = random.Random(3)
-    lines = [v for line in LINES for v in _variants(line)]
-    lines += [" ".join(rng.choice(LINES) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
-    for line in lines:
+    for line in _written_lines(seed=3):
         assert matches(line) == (matches.pattern.search(line) is not None), line
 
 

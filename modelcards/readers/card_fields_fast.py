@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from modelcards.readers.headings_fast import Heading
-from modelcards.schema.card_sections import FIELD_BY_HEADING
+from modelcards.schema.card_sections import card_text_fields
 
 
 def card_fields_at(text: str, found: list[Heading], offsets: list[int], start: int,
@@ -57,14 +57,6 @@ def card_fields_at(text: str, found: list[Heading], offsets: list[int], start: i
         preamble = text[title_end + 1:preamble_end]
     else:
         preamble = text[start:title_start] + text[title_end + 1:preamble_end]
-    card: dict[str, Any] = {"sections": {}}
-    if preamble.strip():
-        card["summary"] = preamble.strip("\n")
-    for (_at, heading_end, heading), end in zip(splits, ends, strict=True):
-        section = text[heading_end + 1:end].strip("\n")
-        field = FIELD_BY_HEADING.get(heading)
-        if field and field not in card and section.strip():
-            card[field] = section
-        else:
-            card["sections"][heading] = section
-    return title, card
+    parts = ((heading, text[heading_end + 1:end])
+             for (_at, heading_end, heading), end in zip(splits, ends, strict=True))
+    return title, card_text_fields(preamble, parts)

@@ -42,7 +42,7 @@ from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.readers.markdown_body import Heading, headings
 from modelcards.schema import Release
 from modelcards.schema.artifacts import ARTIFACT_IDS
-from modelcards.schema.card_sections import FIELD_BY_HEADING, SECTION_HEADINGS
+from modelcards.schema.card_sections import SECTION_HEADINGS, card_text_fields
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -430,17 +430,8 @@ def card_fields(body: str, found: list[Heading], offsets: list[int] | None = Non
         preamble = join(lines[:preamble_end])
     else:
         preamble = join(lines[:title_line] + lines[title_line + 1:preamble_end])
-    card: dict[str, Any] = {"sections": {}}
-    if preamble.strip():
-        card["summary"] = preamble.strip("\n")
-    for (start, heading), end in zip(splits, ends, strict=True):
-        section = join(lines[start + 1:end]).strip("\n")
-        field = FIELD_BY_HEADING.get(heading)
-        if field and field not in card and section.strip():
-            card[field] = section
-        else:
-            card["sections"][heading] = section
-    return title, card
+    parts = ((heading, join(lines[line + 1:end])) for (line, heading), end in zip(splits, ends, strict=True))
+    return title, card_text_fields(preamble, parts)
 
 
 def _evaluation(meta: dict[str, Any], name: str) -> list[EvalResult] | None:
