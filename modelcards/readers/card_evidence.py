@@ -104,6 +104,8 @@ _NOT_OWN_LINE = re.compile(r"\bbased on\b|\bbase model\b|\boriginal\b|\bmethod\b
                            r"|\bproposed (?:by|in)\b|\bthanks?\b|\bcredit|\bquantiz|\bquantis", re.IGNORECASE)
 _PAPER_OF_MODEL = re.compile(r"\bmodel (?:of|from|in) (?:the\s+)+paper\b"
                              r"|\b(?:introduced|presented|described) in (?:the\s+)+paper\b", re.IGNORECASE)
+_paper_of_model = gated(_PAPER_OF_MODEL, ("paper",))
+"""``_PAPER_OF_MODEL``'s search: each of its alternatives ends in the word "paper"."""
 _DERIVED_LINE = re.compile(r"(?<!non-)\bfine-?tun\w* (?:version )?(?:of|from|on)\b|\bbased on\b|\boriginal\b",
                            re.IGNORECASE)
 _CITATION = re.compile(r"citation|cite|bibtex|^papers?$|publication", re.IGNORECASE)
@@ -139,6 +141,7 @@ _not_own_words = gated(_NOT_OWN_WORDS, ("based on", "base model", "original", "m
                                         "thank", "credit", "quanti"))
 
 
+@short_cache
 def _not_own_line(context: str) -> bool:
     """Whether ``_NOT_OWN_LINE`` matches the line: a table row, or a line crediting another work."""
     return context[:1] == "|" or _not_own_words(context) is not None
@@ -162,12 +165,45 @@ _KIND_WORDS = {"data-preprocessing-code": ("preprocess", "data ", "dedup"),
                "evaluation-code": ("eval", "benchmark"), "training-code": ("train", "fine", "reproduc"),
                "model-architecture": ("architecture", "model", "implementation")}
 _code_kinds = tuple((cid, gated(wording, _KIND_WORDS[cid])) for cid, wording in _CODE_KINDS)
+
+
+@short_cache
+def _presents_own_paper(context: str) -> bool:
+    """Whether ``_OWN_PAPER`` matches a link's line: cards share lines (a quantiser's template, a
+    producer's badges), so each line is judged once."""
+    return _own_paper(context) is not None
+
+
+@short_cache
+def _credits_tool(context: str) -> bool:
+    """Whether ``_TOOL_LINE`` matches a link's line."""
+    return _tool_line(context) is not None
+
+
+@short_cache
+def _says_ours(context: str) -> bool:
+    """Whether ``_OURS`` matches a link's line."""
+    return _ours(context) is not None
+
+
+@short_cache
+def _presents_code(text: str) -> bool:
+    """Whether ``_OWN_CODE`` matches a link's line or one of its headings."""
+    return _own_code(text) is not None
+
+
+@short_cache
+def _code_kind(text: str) -> str | None:
+    """The first component of ``_CODE_KINDS`` whose wording ``text`` holds."""
+    return next((cid for cid, wording in _code_kinds if wording(text)), None)
 _EVAL_SECTION = re.compile(r"eval|result|benchmark|performance|leaderboard", re.IGNORECASE)
 _DATA_SECTION = re.compile(r"training data|dataset|data$", re.IGNORECASE)
 _CHECKPOINT_URL = re.compile(r"huggingface\.co/[\w.-]+/[\w.-]+/tree/(?:step|checkpoint|ckpt|iter)", re.IGNORECASE)
 
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|neither|nor)\b[\w\s,-]{0,20}$|\bno$", re.IGNORECASE)
 _eval_section, _negated = matcher(_EVAL_SECTION), matcher(_NEGATION)
+_eval_heading = short_cache(_eval_section)
+"""``_eval_section`` of a heading's title: cards repeat their headings, so each title is judged once."""
 _OTHER_THING = re.compile(
     r"^[\s*_]*(?:-|\))?\s*(?:ai\s+|llm\s+|)(?:librar|communit|tool|framework|project|software|package|ecosystem|"
     r"contributor|implementation|repo|code|codebase|licen[cs]e|alternative|dataset|datasets|initiative|"
@@ -249,7 +285,7 @@ def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None]
     for hit in scan.links:
         _link(found, hit, base, names)
     for index, (line, _level, title) in enumerate(scan.headings):
-        if "evaluation-results" not in found and _eval_section(title) and scan.has_table(index):
+        if "evaluation-results" not in found and _eval_heading(title) and scan.has_table(index):
             _add(found, "evaluation-results", {"key": None, "url": None, "line": line, "basis": "inferred"})
     for hit in scan.phrases:
         if hit.text.lower().startswith("intermediate checkpoint") and not _negated(
@@ -328,7 +364,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         _add(found, "model-parameters-intermediate", _url(url, hit.line))
         return
     if paper:
-        own = (bool(_own_paper(context)) and (not has_base or "our" in context.lower())) or \
+        own = ((not has_base or "our" in context.lower()) and _presents_own_paper(context)) or \
             (not has_base and path_mentions(_citation, section)) or \
             (not has_base and _paper_of_this_model(context, names))
         if own:
@@ -338,15 +374,13 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     assert code is not None
     org, repo = code
     producer = org.replace("-", "").replace("_", "") in names  # lm-sys/FastChat on lmsys/vicuna
-    if (org in _TOOL_ORGS and not producer) or _tool_line(context):
+    if (org in _TOOL_ORGS and not producer) or _credits_tool(context):
         return
-    ours = producer or bool(_ours(context)) or bool(_repository_tokens(org, repo) & names)
-    if not ours or not (_own_code(context) or any(_own_code(t) for t in section)):
+    ours = producer or _says_ours(context) or bool(_repository_tokens(org, repo) & names)
+    if not ours or not (_presents_code(context) or any(map(_presents_code, section))):
         return
     where = " ".join((*section, context))
-    kind = next((cid for cid, wording in _code_kinds if wording(context)), None)
-    if kind is None:
-        kind = next((cid for cid, wording in _code_kinds if wording(where)), "inference-code")
+    kind = _code_kind(context) or _code_kind(where) or "inference-code"
     _add(found, kind, _url(url, hit.line), location=url)
 
 
@@ -369,7 +403,7 @@ def _paper_of_this_model(context: str, names: frozenset[str]) -> bool:
     """The line presents the paper as the one of a model it names, and that model is this one:
     "This is the RAG-Token Model of the paper [...]" on facebook/rag-token-nq; not "fine-tuned
     from the model of the paper"."""
-    of_model = _PAPER_OF_MODEL.search(context)
+    of_model = _paper_of_model(context)
     return of_model is not None and _DERIVED_LINE.search(context) is None and \
         bool(name_tokens(context[:of_model.start()]) & names)
 
