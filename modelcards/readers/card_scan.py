@@ -96,12 +96,6 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _line_start(text: str, start: int, pos: int) -> int:
-    """Offset of the start of the line holding ``pos``, in a body that starts at ``start``."""
-    found = text.rfind("\n", start, pos)
-    return start if found < 0 else found + 1
-
-
 def _headings(text: str, start: int = 0) -> list[tuple[int, str, str]]:
     """(offset of the line, its ``#`` run, the rest of the line) of every line that opens an ATX
     heading (at most three spaces in), in order, in the body at ``start``."""
@@ -124,6 +118,8 @@ def _folded(text: str, start: int = 0) -> tuple[bytes | bytearray, list[int]]:
     and a buffer three times that."""
     folded = text.encode("ascii", "replace")
     folded = (folded[start:] if start else folded).lower()
+    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
+        return folded, []
     special = sorted(at - start for char in ("\u0130", "\u212a") for at in _offsets(text, char, start))
     if not special:
         return folded, []
@@ -190,17 +186,11 @@ def _phrase_hits(text: str, start: int = 0) -> list[tuple[int, str, str]]:
     return found
 
 
-class _Fence(NamedTuple):
-    """A line that opens or closes a fence: a run of three or more backticks or tildes at most
-    three spaces in."""
-
-    start: int
-    """Offset of the line's start."""
-    mark: str
-    length: int
-    """The run's length."""
-    bare: bool
-    """Nothing but spaces and tabs follows the run: the line can close a fence."""
+_Fence = tuple[int, str, int, bool]
+"""A line that opens or closes a fence (a run of three or more backticks or tildes at most three
+spaces in): the offset of the line's start, the run's character, the run's length, and whether
+nothing but spaces and tabs follows the run (the line can close a fence). A plain tuple: a card
+may hold thousands of fences."""
 
 
 def _fences(text: str, start: int = 0) -> list[_Fence]:
@@ -211,14 +201,15 @@ def _fences(text: str, start: int = 0) -> list[_Fence]:
     for mark in ("```", "~~~"):
         at = text.find(mark, start)
         while at >= 0:
-            line_start = _line_start(text, start, at)
+            line_break = text.rfind("\n", start, at)
+            line_start = start if line_break < 0 else line_break + 1
             if at - line_start <= 3 and text[line_start:at].strip(" ") == "":
                 end = at + 3
                 while end < size and text[end] == mark[0]:
                     end += 1
                 line_end = text.find("\n", end)
                 rest = text[end:] if line_end < 0 else text[end:line_end]
-                out.append(_Fence(line_start, mark[0], end - at, not rest.strip(" \t")))
+                out.append((line_start, mark[0], end - at, not rest.strip(" \t")))
                 at = text.find(mark, end)
             else:
                 at = text.find(mark, at + 3)
@@ -230,7 +221,7 @@ def _code_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) offsets of fenced code, HTML comments and rendered blocks, in order, in the
     body at ``start``."""
     fences = _fences(text, start)
-    starts: list[tuple[int, int]] = [(fence.start, i) for i, fence in enumerate(fences)]
+    starts: list[tuple[int, int]] = [(fence[0], i) for i, fence in enumerate(fences)]
     at = text.find("<!--", start)
     while at >= 0:
         starts.append((at, -1))
@@ -263,14 +254,14 @@ def _closing_end(text: str, fences: list[_Fence], index: int) -> int:
     """Where the fence opened by ``fences[index]`` ends: the end of the first later bare fence
     line of the same mark and at least as long, before its line break (the text's end when no
     line closes it)."""
-    opened = fences[index]
-    open_end = text.find("\n", opened.start)
+    opened_start, opened_mark, opened_length, _bare = fences[index]
+    open_end = text.find("\n", opened_start)
     if open_end < 0:
         return len(text)
     for later in range(index + 1, len(fences)):  # not a slice of the rest: a card may hold thousands of fences
-        fence = fences[later]
-        if fence.start > open_end and fence.mark == opened.mark and fence.bare and fence.length >= opened.length:
-            line_end = text.find("\n", fence.start)
+        fence_start, mark, length, bare = fences[later]
+        if fence_start > open_end and mark == opened_mark and bare and length >= opened_length:
+            line_end = text.find("\n", fence_start)
             return len(text) if line_end < 0 else line_end
     return len(text)
 
@@ -302,8 +293,7 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     headings: list[tuple[int, int, str]] = []
     head_at: list[int] = []
     paths: list[tuple[str, ...]] = []
-    cited_heads: list[bool] = []  # whether a heading of each path names a citation
-    stack: list[tuple[int, tuple[str, ...], bool]] = []  # (level, the path down to that heading, cited)
+    stack: list[tuple[int, tuple[str, ...]]] = []  # (level, the path down to that heading)
     line, counted = first_line, start
     for pos, marks, raw in _headings(text, start):
         while region < regions_count and regions[region][1] <= pos:
@@ -319,12 +309,10 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = (*stack[-1][1], title) if stack else (title,)
-        cited_head = bool(regions) and ((stack and stack[-1][2]) or _cites(title))
-        stack.append((level, path, cited_head))
+        stack.append((level, path))
         headings.append((line, level, title))
         head_at.append(pos)
         paths.append(path)
-        cited_heads.append(cited_head)
 
     def section(pos: int) -> tuple[str, ...]:
         i = bisect_right(head_at, pos) - 1
@@ -339,9 +327,9 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     links: list[Hit] = []
     phrases: list[Hit] = []
     line, counted = first_line, start
-    # the code regions under a citation heading, whose URLs and eprints count
+    # the code regions under a citation heading (one of their path's), whose URLs and eprints count
     cited = {i for i, (begin, _end) in enumerate(regions)
-             if (h := bisect_right(head_at, begin) - 1) >= 0 and cited_heads[h]}
+             if (h := bisect_right(head_at, begin) - 1) >= 0 and any(map(_cites, paths[h]))}
     size = len(text)
     line_start, line_end, context = start, -1, ""  # of the line of the last hit: hits share lines
     region = 0
