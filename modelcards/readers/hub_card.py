@@ -135,10 +135,13 @@ class HubCard:
         front matter's text, as evidence needs only the line, not the located YAML's index."""
         if key not in self.metadata:
             return None
-        found = _key_pattern(key).search(self.text, 0, self.body_start)
+        first, later = _key_patterns(key)
+        if first.match(self.text, 0, self.body_start) is not None:
+            return 1
+        found = later.search(self.text, 0, self.body_start)
         if found is None:
             return self.front_matter.locate((key,))[0]
-        return 1 + _line_count(self.text, found.start())
+        return 1 + _line_count(self.text, found.start() + 1)
 
     @cached_property
     def _tokens(self) -> list[Token]:
@@ -238,10 +241,12 @@ class HubCard:
 
 
 @short_cache
-def _key_pattern(key: str) -> re.Pattern[str]:
-    """A line that opens the top-level front-matter key ``key``, bare or quoted."""
-    return re.compile(r"^(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')[ \t]*:",
-                      re.MULTILINE)
+def _key_patterns(key: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that opens the top-level front-matter key ``key``, bare or quoted: at the text's
+    start, and after a line break (matched with it, so that the search skips from one line break
+    to the next rather than trying every offset)."""
+    opens = r"(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')[ \t]*:"
+    return re.compile(opens), re.compile("\n" + opens)
 
 
 def _title(found: list[Heading]) -> tuple[int, str] | None:
