@@ -17,8 +17,9 @@ from conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
 
-GATES = [card_evidence._not_own_words, card_evidence._own_paper, card_evidence._tool_line, card_evidence._ours,
-         card_evidence._own_code, *(search for _cid, search in card_evidence._code_kinds)]
+GATES = [card_evidence._not_own_words, card_evidence._own_paper, card_evidence._paper_of_model,
+         card_evidence._tool_line, card_evidence._ours, card_evidence._own_code,
+         *(search for _cid, search in card_evidence._code_kinds)]
 MATCHERS = [card_evidence._not_own_section, card_evidence._citation, card_evidence._eval_section,
             card_evidence._negated, card_evidence._names_weights, card_scan._cites.__wrapped__]
 
