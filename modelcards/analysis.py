@@ -65,9 +65,30 @@ def finding(rule: Rule, hit: Hit, line: int | None = None, column: int | None = 
 
 def located(rule: Rule, hit: Hit, locate: Locate | None) -> Finding:
     """The finding of one hit, placed in the release's own source where it can be."""
-    if hit.at is None or locate is None:
-        return finding(rule, hit)
-    return finding(rule, hit, *locate(hit.at))
+    at = hit.at
+    line, column = (None, None) if at is None or locate is None else locate(at)
+    return Finding(rule.code, rule.kind, hit.severity or rule.severity, hit.subject, hit.message, hit.reference,
+                   line, column)
+
+
+def placed_once(locate: Locate | None) -> Locate | None:
+    """``locate`` asking the source once per place: a card's findings often point at one place
+    (several rules at one component's key, a section line that two card rules judge). A place is
+    a tuple of keys, indices and texts; one that cannot be hashed is asked every time."""
+    if locate is None:
+        return None
+    places: dict[tuple[Any, ...], tuple[int | None, int | None]] = {}
+
+    def place(at: tuple[Any, ...]) -> tuple[int | None, int | None]:
+        try:
+            found = places.get(at)
+        except TypeError:  # an unhashable part: not remembered
+            return locate(at)
+        if found is None:
+            found = places[at] = locate(at)
+        return found
+
+    return place
 
 
 @lru_cache(maxsize=4)
@@ -194,6 +215,7 @@ def assemble(release: Release, openness: OpennessPart, licenses: LicensePart, *,
     and places every hit in the release's own source (``locate``; None: it cannot place them)."""
     findings: list[Finding] = []
     verdicts = Verdicts(openness.verdicts, licenses.verdicts)
+    locate = placed_once(locate)
     for rule in rules_needing(Release):
         for hit in rule.check(release, verdicts):
             findings.append(located(rule, hit, locate))
