@@ -502,6 +502,7 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
     from modelcards import api
     from modelcards.errors import InputError
     from modelcards.renderers import outputs
+    from modelcards.renderers.spdx import bindings_without_rdflib
 
     try:
         with _doing("reading", path):
@@ -516,8 +517,10 @@ def _render_one(path: str, out_dir: str, selected: tuple[str, ...], templates: s
             source = _with_hub_digests(source, path)
         with _doing("checking", path):
             report = api.check(source)
-        with _doing("rendering", path):
-            planned = api.plan(source, out_dir, report, formats=selected, templates=templates, force=force,
+        release = source.release
+        del source  # what located the findings (the manifest's YAML nodes) is not needed to render
+        with _doing("rendering", path), bindings_without_rdflib():  # the process ends after rendering
+            planned = api.plan(release, out_dir, report, formats=selected, templates=templates, force=force,
                                options=outputs.ExportOptions(cyclonedx_version=cyclonedx_version))
     except InputError as err:
         _echo_problems(err.problems)

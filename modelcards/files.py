@@ -100,13 +100,19 @@ def _mode_for(path: str) -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: str, content: str) -> None:
+def write_atomic(path: str, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, line ends as they are; or bytes as they are) to ``path``
+    through a temporary file renamed over it."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        if isinstance(content, str):
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        else:
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(content)
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:

@@ -30,7 +30,12 @@ _FRONT_HASH = re.compile(r"^# modelcards:front-matter sha256=([0-9a-f]+)[ \t]*$"
 
 
 def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return digest_bytes(text.encode("utf-8"))
+
+
+def digest_bytes(data: bytes) -> str:
+    """The hash a marker records, of a body's UTF-8."""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 @dataclass
@@ -49,12 +54,26 @@ class Segment:
     def text(self) -> str:
         if self.kind == "free":
             return self.body
-        if self.kind == "front":
-            return f"---\n{self.body}# modelcards:front-matter sha256={digest(self.body)}\n---\n"
+        before, after = self._markers(self.body.encode("utf-8"))
+        return before + self.body + after
+
+    def data(self) -> bytes:
+        """``text()`` as UTF-8, the body encoded once (for the file and for its hash)."""
+        body = self.body.encode("utf-8")
+        if self.kind == "free":
+            return body
+        before, after = self._markers(body)
+        return before.encode("utf-8") + body + after.encode("utf-8")
+
+    def _markers(self, body: bytes) -> tuple[str, str]:
+        """The text before and after the body of a block or front matter (``body``: the body's UTF-8,
+        whose hash a generated block's marker records)."""
         if self.kind == "user":
-            return f"<!-- modelcards:user {self.name} -->\n{self.body}<!-- modelcards:end {self.name} -->\n"
-        return (f"<!-- modelcards:begin {self.name} sha256={digest(self.body)} -->\n{self.body}"
-                f"<!-- modelcards:end {self.name} -->\n")
+            return f"<!-- modelcards:user {self.name} -->\n", f"<!-- modelcards:end {self.name} -->\n"
+        recorded = digest_bytes(body)
+        if self.kind == "front":
+            return "---\n", f"# modelcards:front-matter sha256={recorded}\n---\n"
+        return f"<!-- modelcards:begin {self.name} sha256={recorded} -->\n", f"<!-- modelcards:end {self.name} -->\n"
 
 
 class BlockError(ValueError):
@@ -85,6 +104,14 @@ class Document:
         if self.newline != "\n":
             body = body.replace("\n", self.newline)
         return self.bom + body
+
+    def data(self) -> bytes:
+        """``text()`` as UTF-8, made a segment at a time: the README is never held as one more
+        Python str (up to four bytes a character) beside its segments."""
+        body = b"".join(s.data() for s in self.segments)
+        if self.newline != "\n":  # a "\n" byte is never part of a longer character in UTF-8
+            body = body.replace(b"\n", self.newline.encode("utf-8"))
+        return self.bom.encode("utf-8") + body
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")

@@ -18,12 +18,12 @@ Strict JSON: a non-finite number never reaches the file (it is written as null, 
 
 from __future__ import annotations
 
-import json
 import math
 import uuid
 from typing import Any
 
 from modelcards.renderers.identity import contact_email, huggingface_purl, release_purl
+from modelcards.renderers.json_text import json_bytes
 from modelcards.renderers.modelcard_json import finite
 from modelcards.renderers.spdx import creation_time, namespace
 from modelcards.renderers.views import mof_verdict, osaid_word
@@ -252,6 +252,10 @@ def cyclonedx_document(release: Release, report: Report, version: str = CYCLONED
     }
 
 
+def cyclonedx_json_bytes(release: Release, report: Report, version: str = CYCLONEDX_DEFAULT) -> bytes:
+    """``modelcard.cdx.json`` as written to disk."""
+    return json_bytes(finite(cyclonedx_document(release, report, version)))
+
+
 def cyclonedx_json(release: Release, report: Report, version: str = CYCLONEDX_DEFAULT) -> str:
-    return json.dumps(finite(cyclonedx_document(release, report, version)), indent=2, ensure_ascii=False,
-                      allow_nan=False) + "\n"
+    return cyclonedx_json_bytes(release, report, version).decode("utf-8")

@@ -4,16 +4,16 @@ The file is strict JSON (RFC 8259), which has no NaN or Infinity: a manifest may
 (YAML's ``.nan`` and ``.inf``, say in an evaluation value or under ``extra``), and they are written
 as ``null``, the value JSON parsers and the schema's "number or null" fields take as "no number".
 Writing them is chosen over refusing the render because the value is no measurement anyway, and
-the manifest stays as the user wrote it; ``json.dumps(allow_nan=False)`` guarantees no other
+the manifest stays as the user wrote it; ``json_text`` (``allow_nan=False``) guarantees no other
 non-finite number gets through.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
+from modelcards.renderers.json_text import json_bytes
 from modelcards.report import Report
 from modelcards.schema import Release
 
@@ -38,5 +38,10 @@ def modelcard_document(release: Release, report: Report) -> dict[str, Any]:
     })
 
 
+def modelcard_json_bytes(release: Release, report: Report) -> bytes:
+    """``modelcard.json`` as written to disk."""
+    return json_bytes(modelcard_document(release, report))
+
+
 def modelcard_json(release: Release, report: Report) -> str:
-    return json.dumps(modelcard_document(release, report), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return modelcard_json_bytes(release, report).decode("utf-8")

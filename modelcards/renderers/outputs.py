@@ -39,25 +39,32 @@ class ExportOptions:
 @dataclass(frozen=True)
 class Emitter:
     filename: str
-    produce: Callable[[Release, Report], str]
+    produce: Callable[[Release, Report], str | bytes]
+    """The file's text, or its UTF-8 bytes (what the large JSON exports make directly)."""
     description: str
-    produce_with: Callable[[Release, Report, ExportOptions], str] | None = None
+    produce_with: Callable[[Release, Report, ExportOptions], str | bytes] | None = None
     """The producer for formats that take ExportOptions (``produce`` then uses the defaults)."""
 
-    def text(self, release: Release, report: Report, options: ExportOptions | None = None) -> str:
+    def data(self, release: Release, report: Report, options: ExportOptions | None = None) -> bytes:
+        """The file's bytes."""
         if self.produce_with is not None:
-            return self.produce_with(release, report, options or ExportOptions())
-        return self.produce(release, report)
+            produced = self.produce_with(release, report, options or ExportOptions())
+        else:
+            produced = self.produce(release, report)
+        return produced if isinstance(produced, bytes) else produced.encode("utf-8")
+
+    def text(self, release: Release, report: Report, options: ExportOptions | None = None) -> str:
+        return self.data(release, report, options).decode("utf-8")
 
 
 def _readme_placeholder(release: Release, report: Report) -> str:  # pragma: no cover - merged specially
     raise NotImplementedError
 
 
-def _modelcard_json(release: Release, report: Report) -> str:
-    from modelcards.renderers.modelcard_json import modelcard_json
+def _modelcard_json(release: Release, report: Report) -> bytes:
+    from modelcards.renderers.modelcard_json import modelcard_json_bytes
 
-    return modelcard_json(release, report)
+    return modelcard_json_bytes(release, report)
 
 
 def _mot_yaml(release: Release, report: Report) -> str:
@@ -66,20 +73,20 @@ def _mot_yaml(release: Release, report: Report) -> str:
     return mot_yaml(release, report)
 
 
-def _spdx(release: Release, report: Report) -> str:
-    from modelcards.renderers.spdx import spdx_document
+def _spdx(release: Release, report: Report) -> bytes:
+    from modelcards.renderers.spdx import spdx_document_bytes
 
-    return spdx_document(release, report)
+    return spdx_document_bytes(release, report)
 
 
-def _cyclonedx(release: Release, report: Report) -> str:
+def _cyclonedx(release: Release, report: Report) -> bytes:
     return _cyclonedx_with(release, report, ExportOptions())
 
 
-def _cyclonedx_with(release: Release, report: Report, options: ExportOptions) -> str:
-    from modelcards.renderers.cyclonedx import cyclonedx_json
+def _cyclonedx_with(release: Release, report: Report, options: ExportOptions) -> bytes:
+    from modelcards.renderers.cyclonedx import cyclonedx_json_bytes
 
-    return cyclonedx_json(release, report, options.cyclonedx_version)
+    return cyclonedx_json_bytes(release, report, options.cyclonedx_version)
 
 
 def _eu_summary(release: Release, report: Report) -> str:
@@ -128,13 +135,20 @@ DEFAULT_FORMATS = tuple(EMITTERS)
 @dataclass
 class PlannedFile:
     path: Path
-    content: str
-    current: str | None
+    data: bytes
+    """What render writes, as the UTF-8 bytes of the file: a plan holding the exports of a card of
+    megabytes holds them at a byte a character, not at a Python str's up to four."""
+    current: bytes | None
     """What is on disk now (None: no file)."""
 
     @property
+    def content(self) -> str:
+        """What render writes, as text."""
+        return self.data.decode("utf-8")
+
+    @property
     def changed(self) -> bool:
-        return self.current != self.content
+        return self.current != self.data
 
 
 @dataclass
@@ -148,9 +162,8 @@ class RenderRefused(InputError):
     """Rendering would discard text the user wrote; nothing was written."""
 
 
-def _read(path: Path) -> str | None:
-    """An existing output as it is on disk: line ends untouched (a CRLF file stays CRLF, and card text
-    carrying a CR keeps it, so its block hash still matches), a regular file only, within the size limit."""
+def _read(path: Path) -> bytes | None:
+    """An existing output as it is on disk: a regular file only, within the size limit."""
     from modelcards.files import MAX_BYTES, NotRegularFile, read_limited
 
     try:
@@ -163,11 +176,26 @@ def _read(path: Path) -> str | None:
         raise InputError.single(f"cannot read existing file: {err.strerror or err}", str(path)) from None
     if len(raw) > MAX_BYTES:
         raise InputError.single(f"existing file is over the {MAX_BYTES // (1024 * 1024)} MB limit", str(path), 1)
+    return raw
+
+
+def _text(raw: bytes, path: Path) -> str:
+    """An existing output's text: line ends untouched (a CRLF file stays CRLF, and card text carrying
+    a CR keeps it, so its block hash still matches)."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError.single("existing file is not valid UTF-8 text", str(path),
                                 raw[:err.start].count(b"\n") + 1) from None
+
+
+def _planned(path: Path, data: bytes) -> PlannedFile:
+    """The file at ``path`` to hold ``data``, with what it holds now. An existing file must be UTF-8
+    text: one that holds exactly ``data`` is, so only a file that differs is decoded to be sure."""
+    current = _read(path)
+    if current is not None and current != data:
+        _text(current, path)
+    return PlannedFile(path, data, current)
 
 
 def _strings(value: object) -> list[str]:
@@ -226,7 +254,8 @@ def _plan_readme(path: Path, release: Release, report: Report, templates: str | 
                  refusals: list[Problem], with_badge: bool, source: str | None = None) -> PlannedFile:
     from modelcards.renderers.readme import render_readme
 
-    current = _read(path)
+    current_bytes = _read(path)
+    current = None if current_bytes is None else _text(current_bytes, path)
     planted = _marker_in_manifest(release, source or report.source)
     if planted is not None:
         raise InputError([planted])
@@ -250,8 +279,9 @@ def _plan_readme(path: Path, release: Release, report: Report, templates: str | 
                     f"generated block '{segment.name}' was edited by hand; move the text outside the block "
                     "(or into a modelcards:user block), put it in the manifest, or pass --force to discard it",
                     Location(str(path), segment.line)))
+    del current  # ``old`` holds what is kept of it: one copy fewer while the new text is joined
     merged = blocks.merge(new, old)
-    return PlannedFile(path, merged.text(), current)
+    return PlannedFile(path, merged.data(), current_bytes)
 
 
 def _stable_source(report: Report, out: Path) -> Report:
@@ -284,7 +314,7 @@ def plan(release: Release, out_dir: str | Path, report: Report, *,
             result.files.append(_plan_readme(path, release, report, templates, force, result.refusals,
                                              with_badge="badge" in selected, source=source))
         else:
-            result.files.append(PlannedFile(path, emitter.text(release, report, options), _read(path)))
+            result.files.append(_planned(path, emitter.data(release, report, options)))
     return result
 
 
@@ -301,6 +331,6 @@ def write(planned: Plan) -> list[Path]:
     written = []
     for item in planned.files:
         if item.changed:
-            write_atomic(str(item.path), item.content)
+            write_atomic(str(item.path), item.data)
             written.append(item.path)
     return written

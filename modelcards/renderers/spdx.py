@@ -25,6 +25,9 @@ import datetime as dt
 import io
 import math
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from modelcards.renderers.identity import huggingface_purl, release_purl
 from modelcards.renderers.views import mof_verdict, osaid_word
@@ -80,7 +83,30 @@ def _training_text(release: Release) -> str | None:
     return "\n\n".join(parts) or None
 
 
+@contextmanager
+def bindings_without_rdflib() -> Iterator[None]:
+    """While active, a first import of the SPDX bindings leaves out their RDF graph (de)serializer.
+
+    The bindings import rdflib for it whenever rdflib is installed, which takes longer than the
+    rest of a render, and the JSON-LD export never uses it. Meant for a process that renders and
+    ends (the CLI): the bindings it imported lack that serializer for the rest of the process.
+    rdflib itself imports as usual once this is over."""
+    hide = "rdflib" not in sys.modules and "spdx_python_model.bindings.v3_0_1" not in sys.modules
+    if hide:
+        sys.modules["rdflib"] = None  # type: ignore[assignment]  # importing it raises ImportError
+    try:
+        yield
+    finally:
+        if hide and "rdflib" in sys.modules and sys.modules["rdflib"] is None:
+            del sys.modules["rdflib"]
+
+
 def spdx_document(release: Release, report: Report) -> str:
+    return spdx_document_bytes(release, report).decode("utf-8")
+
+
+def spdx_document_bytes(release: Release, report: Report) -> bytes:
+    """``modelcard.spdx3.json`` as written to disk."""
     from spdx_python_model import v3_0_1 as spdx
 
     ns = namespace(release)
@@ -232,4 +258,4 @@ def spdx_document(release: Release, report: Report) -> str:
         object_set.add(obj)
     buffer = io.BytesIO()
     spdx.JSONLDSerializer().write(object_set, buffer, indent=2)
-    return buffer.getvalue().decode("utf-8") + "\n"
+    return buffer.getvalue() + b"\n"
