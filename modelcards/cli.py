@@ -616,16 +616,17 @@ def import_(src: str, out_path: str, force: bool) -> None:
     """
     from modelcards import api
     from modelcards.errors import InputError
-    from modelcards.renderers.manifest_yaml import manifest_yaml
+    from modelcards.renderers.manifest_yaml import manifest_yaml_bytes
     from modelcards.starter import schema_reference
 
     _refuse_overwrite(out_path, force)
     try:
         with _doing("importing", src):
             source = api.read_import(src)
+        release, header = source.release, f"Imported from {source.path} by `modelcards import`."
+        del source  # the card as read (its text, split) is not needed to write the manifest
         with _doing("writing the manifest", out_path):
-            text = manifest_yaml(source.release, header=f"Imported from {source.path} by `modelcards import`.",
-                                 schema=schema_reference(out_path))
+            data = manifest_yaml_bytes(release, header=header, schema=schema_reference(out_path))
     except InputError as err:
         _fail_input(err)
         return
@@ -635,11 +636,11 @@ def import_(src: str, out_path: str, force: bool) -> None:
         click.echo(f"{src}: error: cannot reach the Hugging Face Hub at {_endpoint()}: {_first_line(err)}",
                    err=True)
         sys.exit(EXIT_INPUT)
-    _write_manifest(out_path, text)
+    _write_manifest(out_path, data)
     click.echo(f"wrote {out_path}; next: `modelcards check {out_path}`, then `modelcards render {out_path}`")
 
 
-def _write_manifest(path: str, text: str) -> None:
+def _write_manifest(path: str, text: str | bytes) -> None:
     """Write a manifest, and beside it the JSON Schema its ``$schema`` line names when the
     repository ships none (``starter.schema_to_write``); exit 2 with the reason when it cannot."""
     from modelcards.files import write_atomic

@@ -119,3 +119,17 @@ def test_a_plan_that_cannot_be_made_raises_before_anything_is_written(tmp_path):
     else:
         raise AssertionError("a directory in the place of README.md was read")
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == ["README.md"]
+
+
+def test_an_imported_manifest_is_the_emitters_text_in_utf8_at_every_size():
+    import yaml
+
+    from modelcards.renderers.manifest_yaml import _CManifestDumper, _ManifestDumper, manifest_data, manifest_yaml_bytes
+    from modelcards.schema import Release
+
+    for size, dumper in ((3, _ManifestDumper), (20_000, _CManifestDumper)):  # below and above yaml_emit.LARGE
+        summary = "Résumé 🤗 line\n" * size
+        release = Release.model_validate({"name": "X-1B", "license": "apache-2.0", "card": {"summary": summary}})
+        text = yaml.dump(manifest_data(release), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+        expected = "# yaml-language-server: $schema=s.json\n# Imported.\n" + text
+        assert manifest_yaml_bytes(release, header="Imported.", schema="s.json") == expected.encode("utf-8")

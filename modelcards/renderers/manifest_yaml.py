@@ -38,7 +38,13 @@ def manifest_data(release: Release) -> dict[str, Any]:
 def manifest_yaml(release: Release, header: str = "", schema: str = "release.schema.json") -> str:
     """The manifest of ``release`` as YAML, led by the editors' ``$schema`` line naming ``schema``
     (a path relative to the manifest: ``modelcards.starter.schema_reference`` picks it)."""
+    return manifest_yaml_bytes(release, header, schema).decode("utf-8")
+
+
+def manifest_yaml_bytes(release: Release, header: str = "", schema: str = "release.schema.json") -> bytes:
+    """``manifest_yaml`` as the UTF-8 bytes of the file, which the emitter writes directly: the
+    manifest of a card of megabytes is not made as a Python str (up to four bytes a character)."""
     body = dump(manifest_data(release), _ManifestDumper, _CManifestDumper, sort_keys=False,
-                allow_unicode=True, width=100)
+                allow_unicode=True, width=100, encoding="utf-8")
     comment = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    return f"# yaml-language-server: $schema={schema}\n{comment}{body}"
+    return f"# yaml-language-server: $schema={schema}\n{comment}".encode() + body

@@ -66,8 +66,9 @@ def text_size(data: Any, limit: int = LARGE) -> int:
     return total
 
 
-def dump(data: Any, python_dumper: type, c_dumper: type | None, **options: Any) -> str:
+def dump(data: Any, python_dumper: type, c_dumper: type | None, **options: Any) -> Any:
     """``yaml.dump(data, **options)`` with ``python_dumper``, or with ``c_dumper`` (its libyaml twin:
-    the same representers) when ``data`` holds more than ``LARGE`` characters of text."""
+    the same representers) when ``data`` holds more than ``LARGE`` characters of text: text, or
+    bytes with ``encoding="utf-8"``."""
     dumper = c_dumper if c_dumper is not None and text_size(data) > LARGE else python_dumper
     return yaml.dump(data, Dumper=dumper, **options)
