@@ -133,3 +133,12 @@ def test_an_imported_manifest_is_the_emitters_text_in_utf8_at_every_size():
         text = yaml.dump(manifest_data(release), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
         expected = "# yaml-language-server: $schema=s.json\n# Imported.\n" + text
         assert manifest_yaml_bytes(release, header="Imported.", schema="s.json") == expected.encode("utf-8")
+
+
+def test_the_badge_escapes_text_as_the_xml_library_does():
+    from xml.sax.saxutils import escape as xml_escape
+
+    from modelcards.renderers.badge import escape
+
+    for text in ["", "plain", "a & b < c > d", "&amp; already", "<<&&>>", "é 🤗 \"quoted\" 'single'"]:
+        assert escape(text) == xml_escape(text)

@@ -7,11 +7,16 @@ dependency (and fonts) for no gain. Widths use a fixed per-character estimate of
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape
 
 from modelcards.renderers.views import mof_verdict
 from modelcards.report import Report
 from modelcards.vocabulary import class_numeral
+
+
+def escape(text: str) -> str:
+    """``text`` safe as SVG (XML) character data: ``&``, ``<`` and ``>`` as entities, as
+    ``xml.sax.saxutils.escape`` writes them (whose import pulls in urllib.request, http and ssl)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 COLORS = {1: ("#2e7d32", "brightgreen"), 2: ("#689f38", "green"), 3: ("#c0a000", "yellow"),
           None: ("#9e9e9e", "lightgrey")}
