@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import itertools
 import re
+from array import array
 from dataclasses import dataclass, field
 
 FRONT = "front matter"
@@ -127,24 +127,51 @@ first character is searched for at C speed; a ``^`` would be tried at every char
 first line on its own."""
 
 
+_NEWLINE = re.compile("\n")
+_HASHED_CHUNK = 1 << 20
+"""Characters of a block body encoded at a time while it is hashed."""
+
+
+class _Lines:
+    """A text's lines, split at ``\n`` only (a lone CR, U+0085 or U+2028 is text inside a line), each
+    with its line end: found by offset, so a text of megabytes is not held a second time as lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = array("q", [0])
+        """Where each line starts, and (last) the text's end: ``lines[i]`` is ``text[starts[i]:starts[i + 1]]``."""
+        self.starts.extend(match.end() for match in _NEWLINE.finditer(text))
+        if self.starts[-1] != len(text):
+            self.starts.append(len(text))  # a last line without a line end
+        self.count = len(self.starts) - 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: int) -> str:
+        return self.text[self.starts[index]:self.starts[index + 1]]
+
+    def join(self, start: int, stop: int) -> str:
+        """``"".join(lines[start:stop])``."""
+        stop = min(stop, self.count)
+        return self.text[self.starts[start]:self.starts[stop]] if start < stop else ""
+
+    def hash_into(self, hasher: hashlib._Hash, start: int, stop: int) -> None:
+        """Feed the UTF-8 of ``lines[start:stop]`` to ``hasher``, a chunk at a time."""
+        begin, end = self.starts[start], self.starts[min(stop, self.count)]
+        for at in range(begin, end, _HASHED_CHUNK):
+            hasher.update(self.text[at:min(at + _HASHED_CHUNK, end)].encode("utf-8", "surrogatepass"))
+
+
 class _Stripped:
     """``lines[i]`` without its line end, computed when asked for (most lines never are)."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: _Lines) -> None:
         self.lines = lines
 
     def __getitem__(self, index: int) -> str:
         line = self.lines[index]
         return line.rstrip("\n").rstrip("\r") if line.endswith("\n") else line
-
-
-def _lines(text: str) -> list[str]:
-    """Lines split at ``\n`` only (a lone CR, U+0085 or U+2028 is text inside a line)."""
-    parts = text.split("\n")
-    lines = [part + "\n" for part in parts[:-1]]
-    if parts[-1]:
-        lines.append(parts[-1])
-    return lines
 
 
 def _newline(text: str) -> str:
@@ -155,19 +182,22 @@ def _newline(text: str) -> str:
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
-def _split_front(lines: list[str], start: int) -> tuple[Segment, int] | None:
+def _split_front(lines: _Lines, start: int) -> tuple[Segment, int] | None:
     """The front matter opening at ``lines[start]`` (a ``---`` line) and the index after it."""
-    for end in range(start + 1, len(lines)):
-        if lines[end] == "---\n":
-            inner = "".join(lines[start + 1:end])
-            match = _FRONT_HASH.search(inner)
-            recorded = match.group(1) if match else None
-            body = inner[:match.start()] + inner[match.end() + 1:] if match else inner
-            return Segment("front", FRONT, body, start + 1, recorded), end + 1
-    return None
+    if start + 1 >= len(lines):
+        return None
+    closing = lines.text.find("\n---\n", lines.starts[start + 1] - 1)  # the next line that is ``---``
+    if closing < 0:
+        return None
+    end = bisect.bisect_right(lines.starts, closing + 1) - 1
+    inner = lines.join(start + 1, end)
+    match = _FRONT_HASH.search(inner)
+    recorded = match.group(1) if match else None
+    body = inner[:match.start()] + inner[match.end() + 1:] if match else inner
+    return Segment("front", FRONT, body, start + 1, recorded), end + 1
 
 
-def _find_front(lines: list[str]) -> tuple[int, Segment, int] | None:
+def _find_front(lines: _Lines) -> tuple[int, Segment, int] | None:
     """(first line of the front matter, it, the line after it). At the top of the file as the Hub
     reads it; or, below lines added above it, the front matter modelcards wrote (its hash comment),
     so a line typed above it never makes render add a second copy."""
@@ -175,7 +205,8 @@ def _find_front(lines: list[str]) -> tuple[int, Segment, int] | None:
         found = _split_front(lines, 0)
         if found:
             return 0, found[0], found[1]
-    for index, line in enumerate(lines[:200]):
+    for index in range(min(len(lines), 200)):
+        line = lines[index]
         if _BEGIN.match(line.rstrip("\n")) or _END.match(line.rstrip("\n")):
             break
         if index and line == "---\n":
@@ -193,10 +224,10 @@ class _Scanner:
     whose recorded hash matches the body up to an end marker of its name is always a block, so no
     fence the user left open can hide a generated block (which would then be rendered twice)."""
 
-    def __init__(self, lines: list[str], text: str) -> None:
+    def __init__(self, lines: _Lines, text: str) -> None:
         self.lines = lines
         self.stripped = _Stripped(lines)
-        starts = list(itertools.accumulate(map(len, lines), initial=0))
+        starts = lines.starts
         self.interesting = [0] if _INTERESTING_FIRST.match(text) else []
         self.interesting += [bisect.bisect_right(starts, match.start() + 1) - 1
                              for match in _INTERESTING.finditer(text)]
@@ -242,8 +273,7 @@ class _Scanner:
             hasher = hashlib.sha256()
             at = index + 1
             for end in ends[bisect.bisect_right(ends, index):][:64]:
-                for line in self.lines[at:end]:
-                    hasher.update(line.encode("utf-8", "surrogatepass"))
+                self.lines.hash_into(hasher, at, end)
                 at = end
                 if hasher.copy().hexdigest()[:16] == begin.group(3):
                     found = end
@@ -314,16 +344,16 @@ def parse(text: str) -> Document:
     doc.newline = _newline(text)
     if doc.newline != "\n":
         text = text.replace(doc.newline, "\n")
-    lines = _lines(text)
-    above: list[str] = []
+    lines = _Lines(text)
+    free: list[str] = []  # the free text being read, in runs of whole lines
     start = 0
     front = _find_front(lines)
     if front is not None:
         top, segment, start = front
-        above = lines[:top]
+        if top:
+            free.append(lines.join(0, top))
         doc.segments.append(segment)
     scan = _Scanner(lines, text)
-    free: list[str] = list(above)
     free_line = 1
     seen: dict[str, int] = {}
     fence: tuple[str, int, int] | None = None
@@ -333,7 +363,7 @@ def parse(text: str) -> Document:
         if following > index:  # lines that are neither markers nor fence-like: free text as they are
             if not free:
                 free_line = index + 1
-            free.extend(lines[index:following])
+            free.append(lines.join(index, following))
             index = following
             continue
         line, stripped = lines[index], scan.stripped[index]
@@ -365,7 +395,7 @@ def parse(text: str) -> Document:
         close = scan.verified_end(index) if kind == "generated" else None
         if close is None:
             close = _block_end(scan, index, name)
-        doc.segments.append(Segment(kind, name, "".join(lines[index + 1:close]), number, begin.group(3)))
+        doc.segments.append(Segment(kind, name, lines.join(index + 1, close), number, begin.group(3)))
         index = close + 1
     if free:
         doc.segments.append(Segment("free", "", "".join(free), free_line))
