@@ -1,4 +1,5 @@
-"""Hub card metadata (YAML front matter) for a release, through huggingface_hub's ModelCardData.
+"""Hub card metadata (YAML front matter) for a release, as huggingface_hub's ModelCardData writes it
+(through it for evaluation results; otherwise as ``card_data_fast`` writes it, without the import).
 
 Keys the schema models are generated from the release; keys it does not model stay in
 ``extra`` and are written back verbatim, so an imported card keeps every metadata key.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from modelcards.renderers.card_data_fast import card_data_dict
 from modelcards.report import Report
 from modelcards.schema import EvalResult, Release
 from modelcards.vocabulary import TRAINING_ROLES
@@ -55,28 +57,36 @@ def hub_license_keys(release: Release, report: Report) -> tuple[str | None, str 
     return view.hub_id, release.license_name or view.hub_name, release.license_link
 
 
-def card_metadata(release: Release, report: Report) -> dict[str, Any]:
-    """The front matter as a plain dict, in the order ModelCardData writes it."""
-    from huggingface_hub import ModelCardData
-
+def card_data_fields(release: Release, report: Report) -> dict[str, Any]:
+    """The ModelCardData fields of the release, but for its evaluation results."""
     license_id, license_name, license_link = hub_license_keys(release, report)
-    relations = {b.relation for b in release.base_models}
-    relation = relations.pop() if len(relations) == 1 else None
     training_sets = [d.id for d in release.datasets if d.role in TRAINING_ROLES]
-    data = ModelCardData(
+    return dict(
         base_model=_scalar_or_list([b.id for b in release.base_models]),
         datasets=_scalar_or_list(training_sets),
-        eval_results=_eval_results(release.evaluation) or None,
         language=_scalar_or_list(release.model.languages),
         library_name=release.model.library_name,
         license=license_id,
         license_name=license_name,
         license_link=license_link,
-        model_name=release.name if release.evaluation else None,
         pipeline_tag=release.model.pipeline_tag,
         tags=list(release.tags) or None,
     )
-    generated = data.to_dict()
+
+
+def card_metadata(release: Release, report: Report) -> dict[str, Any]:
+    """The front matter as a plain dict, in the order ModelCardData writes it (without evaluation
+    results, as ``card_data_fast`` writes it, without importing huggingface_hub)."""
+    fields = card_data_fields(release, report)
+    relations = {b.relation for b in release.base_models}
+    relation = relations.pop() if len(relations) == 1 else None
+    if release.evaluation:
+        from huggingface_hub import ModelCardData
+
+        generated = ModelCardData(**fields, eval_results=_eval_results(release.evaluation),
+                                  model_name=release.name).to_dict()
+    else:
+        generated = card_data_dict(**fields)
     if relation is not None:
         generated["base_model_relation"] = relation
     extra = {key: value for key, value in release.extra.items() if key not in generated}
