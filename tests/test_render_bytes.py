@@ -142,3 +142,14 @@ def test_the_badge_escapes_text_as_the_xml_library_does():
 
     for text in ["", "plain", "a & b < c > d", "&amp; already", "<<&&>>", "é 🤗 \"quoted\" 'single'"]:
         assert escape(text) == xml_escape(text)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(old_lines=st.lists(_LINES, max_size=14), new_lines=st.lists(_LINES, max_size=14))
+def test_merging_reads_only_the_user_text_of_the_old_readme(old_lines, new_lines):
+    try:
+        old = blocks.parse("\n".join(old_lines) + "\n")
+        new = blocks.parse("\n".join(new_lines) + "\n")
+    except blocks.BlockError:
+        return
+    assert blocks.merge(new, blocks.kept_by_merge(old)).data() == blocks.merge(new, old).data()

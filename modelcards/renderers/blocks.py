@@ -423,6 +423,14 @@ def _block_end(scan: _Scanner, index: int, name: str) -> int:
     raise BlockError(f"block '{name}' has no end marker", index + 1)
 
 
+def kept_by_merge(old: Document) -> Document:
+    """What ``merge`` reads of an old README: ``old`` with the bodies of its generated blocks and
+    front matter left out (their names and places stay), since the new rendering replaces them."""
+    segments = [s if s.kind in ("free", "user") else Segment(s.kind, s.name, "", s.line, s.recorded)
+                for s in old.segments]
+    return Document(segments, bom=old.bom, newline=old.newline)
+
+
 def merge(new: Document, old: Document | None) -> Document:
     """``new`` with the user's text from ``old``: user-block contents, free text, and user blocks
     the template does not have (a block the user named themselves), with the old file's BOM and

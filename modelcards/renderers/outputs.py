@@ -259,7 +259,6 @@ def _plan_readme(path: Path, release: Release, report: Report, templates: str | 
     planted = _marker_in_manifest(release, source or report.source)
     if planted is not None:
         raise InputError([planted])
-    new = render_readme(release, report, templates=templates, badge=BADGE if with_badge else None)
     old = None
     if current is not None:
         try:
@@ -279,7 +278,10 @@ def _plan_readme(path: Path, release: Release, report: Report, templates: str | 
                     f"generated block '{segment.name}' was edited by hand; move the text outside the block "
                     "(or into a modelcards:user block), put it in the manifest, or pass --force to discard it",
                     Location(str(path), segment.line)))
-    del current  # ``old`` holds what is kept of it: one copy fewer while the new text is joined
+    if old is not None:
+        old = blocks.kept_by_merge(old)
+    del current  # only the user's text is held of the old README while the new one is made
+    new = render_readme(release, report, templates=templates, badge=BADGE if with_badge else None)
     merged = blocks.merge(new, old)
     return PlannedFile(path, merged.data(), current_bytes)
 
