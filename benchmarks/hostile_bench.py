@@ -10,8 +10,9 @@ Cases: a 1 MB anchored string aliased 1,000 times (manifest: check, render; card
 billion laughs, 10,000 levels of nesting, a 4.9 MB manifest of 370,000 keys, a 4.2 MB card (the
 bodies of real Hub cards from ``../shared/corpora/hf-cards`` end to end, or generated prose when
 the corpus is absent) and a manifest holding its text, a 3 MB card of ``*a ``, a 20,000-character
-license, a FIFO, ``/dev/zero`` and a 6 MB file. A case still running after ``--timeout`` seconds is
-killed and shown as such.
+license, a FIFO, ``/dev/zero`` and a 6 MB file; ``render --check`` of the 4.2 MB manifest over the
+outputs it rendered (rendered first, unmeasured: the old README is read and parsed too). A case
+still running after ``--timeout`` seconds is killed and shown as such.
 
     python benchmarks/hostile_bench.py [--timeout 60] [--only NAME] [--tree DIR]
 
@@ -114,6 +115,8 @@ CASES: list[Case] = [
     ("4.2 MB card: import", "README.md", _big_card, ["import", "{path}", "-o", "{out}/m.yaml"]),
     ("4.2 MB card text in a manifest: render", "modelcard.yaml", _big_manifest,
      ["render", "{path}", "-o", "{out}"]),
+    ("the same, over its outputs: render --check", "modelcard.yaml", _big_manifest,
+     ["render", "{path}", "-o", "{out}", "--check"]),
     ("3 MB card of '*a ': check", "README.md", _stars_card, ["check", "{path}"]),
     ("3 MB card of '*a ': import", "README.md", _stars_card, ["import", "{path}", "-o", "{out}/m.yaml"]),
     ("20,000-character license: check", "modelcard.yaml", _long_license, ["check", "{path}"]),
@@ -122,6 +125,12 @@ CASES: list[Case] = [
     ("6 MB file: check", "modelcard.yaml", lambda: MINIMAL + "extra:\n  x: " + "y" * (6 * MB) + "\n",
      ["check", "{path}"]),
 ]
+
+
+PREPARED: dict[str, list[str]] = {
+    "the same, over its outputs: render --check": ["render", "{path}", "-o", "{out}"],
+}
+"""A command run (not measured) before the case's own, in the same folder."""
 
 
 def run(command: list[str], env: dict[str, str], timeout: float, cwd: str) -> tuple[float, float, str, str]:
@@ -172,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
                 os.mkfifo(path)
             out = os.path.join(folder, "out")
             os.makedirs(out, exist_ok=True)
+            if name in PREPARED:
+                subprocess.run([sys.executable, "-m", "modelcards", *(part.format(path=path, out=out)
+                                                                       for part in PREPARED[name])],
+                               env=env, cwd=folder, capture_output=True, check=False)
             full = [sys.executable, "-c", CHILD, *(part.format(path=path, out=out) for part in command)]
             seconds, rss, code, first = run(full, env, args.timeout, folder)
             message = first.replace(folder + os.sep, "")
