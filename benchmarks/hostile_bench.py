@@ -115,7 +115,7 @@ CASES: list[Case] = [
     ("4.2 MB card: import", "README.md", _big_card, ["import", "{path}", "-o", "{out}/m.yaml"]),
     ("4.2 MB card text in a manifest: render", "modelcard.yaml", _big_manifest,
      ["render", "{path}", "-o", "{out}"]),
-    ("the same, over its outputs: render --check", "modelcard.yaml", _big_manifest,
+    ("4.2 MB card text, over its outputs: render --check", "modelcard.yaml", _big_manifest,
      ["render", "{path}", "-o", "{out}", "--check"]),
     ("3 MB card of '*a ': check", "README.md", _stars_card, ["check", "{path}"]),
     ("3 MB card of '*a ': import", "README.md", _stars_card, ["import", "{path}", "-o", "{out}/m.yaml"]),
@@ -128,7 +128,7 @@ CASES: list[Case] = [
 
 
 PREPARED: dict[str, list[str]] = {
-    "the same, over its outputs: render --check": ["render", "{path}", "-o", "{out}"],
+    "4.2 MB card text, over its outputs: render --check": ["render", "{path}", "-o", "{out}"],
 }
 """A command run (not measured) before the case's own, in the same folder."""
 
