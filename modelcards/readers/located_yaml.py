@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from modelcards.errors import InputError
+from modelcards.readers import front_matter_lines
 
 try:  # libyaml is much faster when present; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _Loader
@@ -60,13 +61,17 @@ class LocatedDocument:
     """(text, line offset) of a document loaded on the fast path; indexed on the first locate()."""
     node: Any = None
     """The fast path's node graph, which holds every position: indexed from it on the first
-    locate() rather than by loading the text again."""
+    locate() rather than by loading the text again. ``READ_BY_LINES`` when the line reader read
+    the text: it reads the positions from the text again."""
 
     def locate(self, loc: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Best position for ``loc``: the exact node, else its nearest located ancestor."""
         if self.deferred is not None:
             text, offset = self.deferred
-            index = _node_index(self.node, offset) if self.node is not None else None
+            if self.node is READ_BY_LINES:
+                index = _LINES.positions(text, offset)
+            else:
+                index = _node_index(self.node, offset) if self.node is not None else None
             if index is None:
                 located = load_text(text, self.path, line_offset=offset)
                 index = located.values, located.keys
@@ -363,11 +368,48 @@ def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
     raise ValueError("unsupported node")
 
 
+READ_BY_LINES = "read by lines"
+"""``LocatedDocument.node`` of a document the line reader read."""
+
+_PLAIN = (True, False)
+"""The implicit flags of a plain scalar without a tag."""
+
+
+def _plain(text: str) -> Any:
+    """A plain scalar's value under the located loader's rules: typed by the tag the fast loader
+    gives it (``_implicit_tag``) and PyYAML's SafeConstructor, timestamps kept as text, as
+    ``_fast_build`` does. ValueError for a tag outside the rules (``<<``, ``=``)."""
+    tag = _implicit_tag(_SCALAR, text, _PLAIN)
+    if tag == _STR or tag in _KEEP_AS_TEXT:
+        return text
+    if tag not in _SCALAR_TAGS:
+        raise ValueError(f"unsupported tag {tag}")
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, _SCALAR(tag, text))
+
+
+_LINES = front_matter_lines.LineReader(_plain)
+
+_LINES_UP_TO = MAX_NODES * 3 // 2 - 1_000
+"""The longest text given to the line reader. Block text the reader takes holds at most two values
+for each three characters (``a:`` and its line break: a key and its empty value), so text this
+long holds fewer than ``MAX_NODES``: the reader need not count them."""
+
+
 def load_fast(text: str, path: str, *, line_offset: int = 0) -> LocatedDocument:
     """``load_text`` without the location index, for batch audits; positions are computed only when
-    asked for. Anything the fast path is unsure of (anchors, tags, errors) goes through ``load_text``,
-    so the result and the error messages are the same."""
-    if len(text) > MAX_BYTES or "\x00" in text or "&" in text or _Loader.yaml_path_resolvers:
+    asked for. Plain block YAML (most front matter) is read by lines (``front_matter_lines``);
+    anything the fast paths are unsure of (anchors, tags, errors) goes through ``load_text``, so the
+    result and the error messages are the same."""
+    if len(text) > MAX_BYTES or "\x00" in text or _Loader.yaml_path_resolvers:
+        return load_text(text, path, line_offset=line_offset)
+    if len(text) <= _LINES_UP_TO:
+        try:
+            data = _LINES.read(text)
+        except (ValueError, TypeError, KeyError, IndexError, yaml.YAMLError):
+            pass
+        else:
+            return LocatedDocument(data=data, path=path, deferred=(text, line_offset), node=READ_BY_LINES)
+    if "&" in text:
         return load_text(text, path, line_offset=line_offset)
     if len(text) > _SCAN_OVER:
         _scan(text, path, line_offset)
