@@ -72,110 +72,103 @@ class LineReader:
     def _walk(self, text: str, line_offset: int | None) -> tuple[Any, Index, Index]:
         """One pass over the lines; the index is built only when ``line_offset`` is given.
 
-        ``stack`` holds the open blocks, innermost last: (column, mapping or list, path, whether it
-        is a list at its mapping's column). ``pending`` is a key or ``-`` with nothing after it:
-        a deeper block, or a list at a key's column, becomes its value; else it stays None."""
-        if not text.replace("\n", " ").isprintable():
-            # Python's printable characters are YAML's, less tabs, carriage returns, the other line
-            # breaks (NEL, U+2028, U+2029), the byte-order mark and other format characters, and
-            # the spaces other than U+0020: text with any of those is left to the full loader.
-            raise Unsure("character outside the subset")
+        The innermost open block is (``column``, ``block``, ``path``, ``in_list``, ``indentless``:
+        a list at its key's column), the blocks around it are on ``stack``. ``pending`` is a key or
+        a ``-`` with nothing after it: a deeper block, or a list at a key's column, becomes its
+        value; else it stays None."""
+        _check_characters(text)
+        if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+            raise Unsure("document marker")
         located = line_offset is not None
-        offset = line_offset if line_offset is not None else 0
         values: Index = {}
         keys: Index = {}
         memo, shape_of = self.memo, self._shape
-        stack: list[tuple[int, Any, Path, bool]] = []
+        stack: list[tuple[int, Any, Path, bool, bool]] = []
+        top, block, path, in_list, indentless = -1, None, (), False, False
         pending: tuple[Any, Any, int, bool, Path, tuple[int, int]] | None = None
         root: Any = None
-        line = offset
-        for raw in text.split("\n"):
-            line += 1
+        for line, raw in enumerate(text.split("\n"), (line_offset or 0) + 1):
             content = raw.lstrip(" ")
             if not content or content[0] == "#":
                 continue
             column = len(raw) - len(content)
-            if column == 0 and content.startswith(("---", "...")):
-                raise Unsure("document marker")
             shape = memo.get(content) or shape_of(content)
             kind = shape[0]
             if pending is not None:
-                holder, slot, at, in_mapping, path, empty = pending
+                holder, slot, at, in_mapping, here, empty = pending
                 pending = None
                 if column > at or (column == at and in_mapping and kind is _ENTRY):
                     if kind is _VALUE:
                         raise Unsure("scalar on the line after its key")
-                    block: Any = [] if kind is _ENTRY else {}
-                    holder[slot] = block
-                    stack.append((column, block, path, column == at))
-                    if len(stack) > _MAX_DEPTH:
+                    opened: Any = [] if kind is _ENTRY else {}
+                    holder[slot] = opened
+                    stack.append((top, block, path, in_list, indentless))
+                    if len(stack) >= _MAX_DEPTH:
                         raise Unsure("deeply nested")
+                    top, block, path, in_list, indentless = column, opened, here, kind is _ENTRY, column == at
                     if located:
-                        values[path] = (line, column + 1)
+                        values[here] = (line, column + 1)
                 elif located:
-                    values[path] = empty
-            if not stack:  # the first line: the document is a mapping or a list
-                if kind is _VALUE:
-                    raise Unsure("a scalar document")
-                root = [] if kind is _ENTRY else {}
-                stack.append((column, root, (), False))
-                if located:
-                    values[()] = (line, column + 1)
-            top, block, path, indentless = stack[-1]
-            while top > column:
-                stack.pop()
-                if not stack:
-                    raise Unsure("line left of the document's block")
-                top, block, path, indentless = stack[-1]
-            if top != column:
-                raise Unsure("line indented past its block")
-            if kind is not _ENTRY and type(block) is list:
+                    values[here] = empty
+            if column != top:
+                if block is None:  # the first line: the document is a mapping or a list
+                    if kind is _VALUE:
+                        raise Unsure("a scalar document")
+                    root = block = [] if kind is _ENTRY else {}
+                    top, in_list = column, kind is _ENTRY
+                    if located:
+                        values[()] = (line, column + 1)
+                else:
+                    while top > column:
+                        if not stack:
+                            raise Unsure("line left of the document's block")
+                        top, block, path, in_list, indentless = stack.pop()
+                    if top != column:
+                        raise Unsure("line indented past its block")
+            if in_list and kind is not _ENTRY:
                 if not indentless:
                     raise Unsure("key among list entries")
-                stack.pop()  # the list below a key ends at that mapping's next key
-                top, block, path, indentless = stack[-1]
+                top, block, path, in_list, indentless = stack.pop()  # the list below a key ends at its next key
             while True:  # a `- key: value` or `- - x` line opens its block and goes on in it
-                if type(block) is dict:
+                if not in_list:
                     if kind is not _KEY:
                         raise Unsure("not a key line")
-                    _, key, value, at, colon = shape
+                    key = shape[1]
                     if key in block:
                         raise Unsure("duplicate key")
+                    value = shape[2]
                     if located:
-                        path = (*path, key)
-                        keys[path] = (line, column + 1)
+                        here = (*path, key)
+                        keys[here] = (line, column + 1)
                     if value is _NONE:
                         block[key] = None
-                        pending = (block, key, column, True, path, (line, column + colon + 2))
+                        pending = (block, key, column, True, here if located else path, (line, column + shape[4] + 2))
                     else:
                         block[key] = value
                         if located:
-                            values[path] = (line, column + at + 1)
+                            values[here] = (line, column + shape[3] + 1)
                     break
-                if kind is not _ENTRY:
-                    raise Unsure("not a list entry")
-                _, at, rest = shape
-                if located:
-                    path = (*path, len(block))
+                rest = shape[2]
+                here = (*path, len(block)) if located else path
                 if rest is None:
-                    pending = (block, len(block), column, False, path, (line, column + 2))
+                    pending = (block, len(block), column, False, here, (line, column + 2))
                     block.append(None)
                     break
-                column += at
-                if rest[0] is _VALUE:
+                column += shape[1]
+                kind = rest[0]
+                if kind is _VALUE:
                     block.append(rest[1])
                     if located:
-                        values[path] = (line, column + 1)
+                        values[here] = (line, column + 1)
                     break
-                shape, kind = rest, rest[0]
-                inner: Any = [] if kind is _ENTRY else {}
-                block.append(inner)
-                block = inner
-                stack.append((column, inner, path, False))
-                if len(stack) > _MAX_DEPTH:
+                shape, opened = rest, [] if kind is _ENTRY else {}
+                block.append(opened)
+                stack.append((top, block, path, in_list, indentless))
+                if len(stack) >= _MAX_DEPTH:
                     raise Unsure("deeply nested")
+                top, block, path, in_list, indentless = column, opened, here, kind is _ENTRY, False
                 if located:
-                    values[path] = (line, column + 1)
+                    values[here] = (line, column + 1)
         if pending is not None and located:
             values[pending[4]] = pending[5]
         return root, values, keys
@@ -228,6 +221,22 @@ class LineReader:
         if ": " in text or text[-1] == ":" or " #" in text:
             raise Unsure("value holds a key or a comment")
         return self.plain(text)
+
+
+_CONTROLS = bytes(range(0x20)).replace(b"\n", b"") + b"\x7f"
+"""The ASCII characters left to the full loader: the control characters but the line break."""
+
+
+def _check_characters(text: str) -> None:
+    """Raise ``Unsure`` for text with a character the reader leaves to the full loader."""
+    if text.isascii():
+        if len(text.encode("ascii").translate(None, _CONTROLS)) != len(text):
+            raise Unsure("control character")
+    elif not text.replace("\n", " ").isprintable():
+        # Python's printable characters are YAML's, less tabs, carriage returns, the other line
+        # breaks (NEL, U+2028, U+2029), the byte-order mark and other format characters, and the
+        # spaces other than U+0020: text with any of those is left to the full loader.
+        raise Unsure("character outside the subset")
 
 
 def _key_end(text: str) -> int | None:
