@@ -20,8 +20,14 @@ __all__ = [
 
 _EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
+# Finding, Evidence, ComponentVerdict and Report are made for every card of an audit, Findings
+# for every finding of it: their ``__init__`` is written out, and sets the fields in their
+# order straight in the instance's dict, which a frozen dataclass's generated ``__init__`` does
+# with one ``object.__setattr__`` a field. They stay frozen; ``tests/test_report_inits.py`` holds
+# each to the signature and the instance the generated ``__init__`` gives.
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Finding:
     """One problem or obligation, about one subject (artifact id, dataset:<id>, base-model:<id>, card)."""
 
@@ -35,12 +41,17 @@ class Finding:
     column: int | None = None
     """Where in the source the finding points, when the source can place it."""
 
+    def __init__(self, rule: str, kind: Kind, severity: Severity, subject: str, message: str,
+                 reference: str | None = None, line: int | None = None, column: int | None = None) -> None:
+        self.__dict__.update(rule=rule, kind=kind, severity=severity, subject=subject, message=message,
+                             reference=reference, line=line, column=column)
+
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "kind": self.kind, "severity": self.severity, "subject": self.subject,
                 "message": self.message, "reference": self.reference, "line": self.line, "column": self.column}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Evidence:
     """Why a component is taken to be published: a link or a metadata key, where the card shows it."""
 
@@ -48,6 +59,10 @@ class Evidence:
     key: str | None = None
     line: int | None = None
     basis: Literal["stated", "inferred"] = "stated"
+
+    def __init__(self, url: str | None = None, key: str | None = None, line: int | None = None,
+                 basis: Literal["stated", "inferred"] = "stated") -> None:
+        self.__dict__.update(url=url, key=key, line=line, basis=basis)
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "key": self.key, "line": self.line, "basis": self.basis}
@@ -78,7 +93,7 @@ class Completeness:
         return {"score": self.score, "missing": list(self.missing)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ComponentVerdict:
     """One MOF component of this release: its place in the framework and what the release does with it."""
 
@@ -95,6 +110,13 @@ class ComponentVerdict:
     evidence: tuple[Evidence, ...] = ()
     mot_name: str = ""
     """The component's name in the Model Openness Tool (its records and the MOT export)."""
+
+    def __init__(self, id: str, mof_class: int, required: bool, content_type: str, status: Status,
+                 license: str | None, misfit: bool = False, derived_from_datasets: bool = False,
+                 evidence: tuple[Evidence, ...] = (), mot_name: str = "") -> None:
+        self.__dict__.update(id=id, mof_class=mof_class, required=required, content_type=content_type, status=status,
+                             license=license, misfit=misfit, derived_from_datasets=derived_from_datasets,
+                             evidence=evidence, mot_name=mot_name)
 
     def to_dict(self) -> dict[str, Any]:
         """``{"status", "license"}``, and ``"evidence"`` where the source shows the component
@@ -199,7 +221,7 @@ class LineageLink:
     depth: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Report:
     """Everything ``analyze`` concluded about one release."""
 
@@ -219,6 +241,15 @@ class Report:
     """open_source / open_weights / open_data / commercial_use: only those the release makes."""
     completeness: Completeness | None = None
     """How complete the card is; None where analysis did not judge it."""
+
+    def __init__(self, source: str, findings: tuple[Finding, ...] = (), mof: MofVerdict | None = None,
+                 osaid: OsaidVerdict | None = None, eosai: Mapping[str, Grade | None] = _EMPTY,
+                 licenses: Mapping[str, LicenseView] = _EMPTY, obligations: tuple[ObligationLine, ...] = (),
+                 lineage: tuple[LineageLink, ...] = (), name: str | None = None,
+                 claims: Mapping[str, Claim] = _EMPTY, completeness: Completeness | None = None) -> None:
+        self.__dict__.update(source=source, findings=findings, mof=mof, osaid=osaid, eosai=eosai, licenses=licenses,
+                             obligations=obligations, lineage=lineage, name=name, claims=claims,
+                             completeness=completeness)
 
     def failing(self, threshold: Severity = "error") -> tuple[Finding, ...]:
         """The findings at ``threshold`` or above: what a failing run lists."""

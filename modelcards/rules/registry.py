@@ -34,9 +34,12 @@ Needs = type[Release] | type[OpennessFacts] | type[LicenseFacts] | None
 """``None``: a code reported by the readers, never run (``INPUT``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Hit:
-    """A rule's raw result; analysis turns it into a located Finding."""
+    """A rule's raw result; analysis turns it into a located Finding.
+
+    Made for every hit of every card: the ``__init__`` sets the fields in their order straight in
+    the instance's dict, as ``modelcards.report.Finding``'s does (``tests/test_report_inits.py``)."""
 
     subject: str
     message: str
@@ -44,6 +47,10 @@ class Hit:
     severity: Severity | None = None
     at: tuple[Any, ...] | None = None
     """Manifest path of the offending value, used to locate the finding."""
+
+    def __init__(self, subject: str, message: str, reference: str | None = None, severity: Severity | None = None,
+                 at: tuple[Any, ...] | None = None) -> None:
+        self.__dict__.update(subject=subject, message=message, reference=reference, severity=severity, at=at)
 
 
 Check = Callable[[Any, Any], Iterable[Hit]]
