@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from modelcards.licenses.obligations import known_dataset
 from modelcards.schema import Release
 
 
 def _known_license(dataset_id: str) -> str | None:
     """A dataset's license from the sourced known-datasets table, when the release states none:
     unknown (None) otherwise, never guessed."""
-    from modelcards.licenses.obligations import known_dataset
-
     known = known_dataset(dataset_id)
     return known.license if known is not None else None
 

@@ -63,12 +63,19 @@ _STAND_INS: dict[str, Any] = {"task": {"type": "x"}, "dataset": {"type": "x", "n
 """A well-formed part of a model-index result, put in place of the others while narrowing an error down."""
 
 
-def _hub_reads(model_index: object) -> str | None:
-    """None when huggingface_hub's ModelCardData reads this model-index, else its error."""
+@lru_cache(maxsize=1)
+def _model_card_data() -> type:
+    """huggingface_hub's ``ModelCardData``, imported on the first card with a model-index (the
+    package's lazy attribute would import it again on every access)."""
     from huggingface_hub import ModelCardData
 
+    return ModelCardData
+
+
+def _hub_reads(model_index: object) -> str | None:
+    """None when huggingface_hub's ModelCardData reads this model-index, else its error."""
     try:
-        ModelCardData(**{"model-index": model_index})
+        _model_card_data()(**{"model-index": model_index})
     except Exception as error:  # any failure of the Hub's parser is the finding
         cause = error.__cause__ or error.__context__ or error
         if isinstance(cause, KeyError):
