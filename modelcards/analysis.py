@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from modelcards.licenses.hub_ids import hub_license
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
-from modelcards.licenses.naming import hub_names
+from modelcards.licenses.naming import judged_name
 from modelcards.licenses.resolver import LicenseInfo, resolve
 from modelcards.openness import osaid
 from modelcards.openness.openness_facts import OpennessFacts
@@ -133,6 +133,8 @@ class OpennessPart:
     osaid: OsaidVerdict
     eosai: Mapping[str, Grade | None]
     hits: GroupHits
+    positions: Mapping[str, int]
+    """Each component's index in ``mof.components``: where a release's evidence goes."""
 
     @classmethod
     def of(cls, facts: OpennessFacts) -> OpennessPart:
@@ -150,7 +152,27 @@ class OpennessPart:
                          osaid.REFERENCE),
             verdicts.eosai,
             GroupHits.run(rules_needing(OpennessFacts), facts, verdicts),
+            MappingProxyType({c.id: i for i, c in enumerate(components)}),
         )
+
+    def mof_with_evidence(self, release: Release) -> MofVerdict:
+        """The MOF verdict with each listed component's evidence from the release (per source:
+        the memoised verdict is shared by releases of equal facts, whose evidence differs)."""
+        mof, positions = self.mof, self.positions
+        components: list[ComponentVerdict] | None = None
+        for cid, artifact in release.artifacts.items():
+            evidence = artifact.evidence
+            at = positions.get(cid) if evidence else None
+            if at is None:
+                continue
+            if components is None:
+                components = list(mof.components)
+            c = components[at]
+            components[at] = ComponentVerdict(c.id, c.mof_class, c.required, c.content_type, c.status, c.license,
+                                              c.misfit, c.derived_from_datasets,
+                                              tuple([Evidence(e.url, e.key, e.line, e.basis) for e in evidence]),
+                                              c.mot_name)
+        return mof if components is None else MofVerdict(mof.mof_class, mof.label, mof.progress, tuple(components))
 
 
 def _term(info: LicenseInfo) -> LicenseTerm:
@@ -222,9 +244,9 @@ def assemble(release: Release, openness: OpennessPart, licenses: LicensePart, *,
     openness.hits.add_to(findings, locate)
     licenses.hits.add_to(findings, locate)
     findings.sort(key=_by_rule)  # code order, as rules run; stable within a rule
-    return Report(source=source, findings=tuple(findings), mof=with_evidence(openness.mof, release),
+    return Report(source=source, findings=tuple(findings), mof=openness.mof_with_evidence(release),
                   osaid=openness.osaid, eosai=openness.eosai, licenses=licenses.licenses,
-                  obligations=licenses.obligations, lineage=licenses.lineage, name=hub_names(release)[0],
+                  obligations=licenses.obligations, lineage=licenses.lineage, name=judged_name(release.name),
                   claims=claims_of(release, locate), completeness=Completeness(*card_completeness(release)))
 
 
@@ -247,23 +269,6 @@ def claims_of(release: Release, locate: Locate | None) -> Mapping[str, Claim]:
             line = locate(("claims", name))[0] if locate is not None else None
             out[name] = Claim(value, line, f"claims.{name}: {str(value).lower()}")
     return MappingProxyType(out) if out else MappingProxyType({})
-
-
-def with_evidence(mof: MofVerdict, release: Release) -> MofVerdict:
-    """The MOF verdict with each listed component's evidence from the release (per source: the
-    memoised verdict is shared by releases of equal facts, whose evidence differs)."""
-    shown = {cid: artifact.evidence for cid, artifact in release.artifacts.items() if artifact.evidence}
-    if not shown:
-        return mof
-    components = list(mof.components)
-    for i, c in enumerate(components):
-        evidence = shown.get(c.id)
-        if evidence:
-            components[i] = ComponentVerdict(c.id, c.mof_class, c.required, c.content_type, c.status, c.license,
-                                             c.misfit, c.derived_from_datasets,
-                                             tuple([Evidence(e.url, e.key, e.line, e.basis) for e in evidence]),
-                                             c.mot_name)
-    return MofVerdict(mof.mof_class, mof.label, mof.progress, tuple(components))
 
 
 def subject_of(subject: Release | SourceLike, source: str | None,

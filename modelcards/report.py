@@ -20,8 +20,8 @@ __all__ = [
 
 _EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
-# Finding, Evidence, ComponentVerdict and Report are made for every card of an audit, Findings
-# for every finding of it: their ``__init__`` is written out, and sets the fields in their
+# Finding, Evidence, ComponentVerdict, MofVerdict and Report are made for every card of an audit,
+# Findings for every finding of it: their ``__init__`` is written out, and sets the fields in their
 # order straight in the instance's dict, which a frozen dataclass's generated ``__init__`` does
 # with one ``object.__setattr__`` a field. They stay frozen; ``tests/test_report_inits.py`` holds
 # each to the signature and the instance the generated ``__init__`` gives.
@@ -126,7 +126,7 @@ class ComponentVerdict:
         return {"status": self.status, "license": self.license, "evidence": [e.to_dict() for e in self.evidence]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class MofVerdict:
     """Model Openness Framework 1.0 class and per-class progress (percent)."""
 
@@ -135,6 +135,10 @@ class MofVerdict:
     progress: Mapping[int, float]
     components: tuple[ComponentVerdict, ...]
     """All 17 components, in the framework's order."""
+
+    def __init__(self, mof_class: int | None, label: str, progress: Mapping[int, float],
+                 components: tuple[ComponentVerdict, ...]) -> None:
+        self.__dict__.update(mof_class=mof_class, label=label, progress=progress, components=components)
 
     def component(self, component_id: str) -> ComponentVerdict:
         for verdict in self.components:

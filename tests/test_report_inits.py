@@ -1,5 +1,5 @@
 """The report's records whose ``__init__`` is written out (``Finding``, ``Evidence``,
-``ComponentVerdict``, ``Report``, the rules' ``Hit``) take the arguments, give the instances and
+``ComponentVerdict``, ``MofVerdict``, ``Report``, the rules' ``Hit``) take the arguments, give the instances and
 stay as frozen as the ``__init__`` the standard library's ``dataclass`` generates for their fields:
 a frozen dataclass made by ``dataclasses.make_dataclass`` from the same fields is the reference."""
 
@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from modelcards.report import ComponentVerdict, Evidence, Finding, Report
+from modelcards.report import ComponentVerdict, Evidence, Finding, MofVerdict, Report
 from modelcards.rules.registry import Hit
 
-WRITTEN_OUT = (Finding, Evidence, ComponentVerdict, Report, Hit)
+WRITTEN_OUT = (Finding, Evidence, ComponentVerdict, MofVerdict, Report, Hit)
 
 
 def _reference(cls: type) -> type:
