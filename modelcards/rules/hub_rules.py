@@ -445,9 +445,12 @@ def library_name_misspelt(release: Release, verdicts: Verdicts) -> Iterator[Hit]
 _HUB_URL = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?:(datasets|spaces)/)?([\w.-]+(?:/[\w.-]+)?)/?$")
 
 
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+
 def _looks_local(value: str) -> bool:
     return (value.startswith(("/", "./", "../", "~", "\\")) or "\\" in value or value.count("/") > 1
-            or re.match(r"[A-Za-z]:[\\/]", value) is not None)
+            or _DRIVE.match(value) is not None)
 
 
 # huggingface_hub.utils._validators.REPO_ID_REGEX and the checks of validate_repo_id (2.x), copied
@@ -614,6 +617,9 @@ def gated_fields_shape(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
 
 # --- HUB010, HUB011 -----------------------------------------------------------------------------
 
+_SPACE = re.compile(r"\s")
+
+
 def _dataset_id_problem(value: str) -> tuple[str, str | None] | None:
     """(what is wrong, the id meant) when ``value`` is not a Hub dataset id, else None."""
     url = _HUB_URL.match(value)
@@ -623,7 +629,7 @@ def _dataset_id_problem(value: str) -> tuple[str, str | None] | None:
         return "a URL outside the Hub", None
     if _looks_local(value):
         return "a local path", None
-    if re.search(r"\s", value.strip()):
+    if _SPACE.search(value.strip()):
         return "a description, not an id", None
     problem = repo_id_problem(value)
     return (problem, None) if problem else None
