@@ -51,6 +51,9 @@ class OpennessFacts(NamedTuple):
     artifacts: tuple[ArtifactFacts, ...]
     """In the release's order."""
     datasets: tuple[DatasetFacts, ...]
+    """Each distinct one once, in the release's order of first mention: the statuses and verdicts
+    ask which datasets of a role there are and whether all, some or none of them are open or
+    described, never how many, so releases listing the same datasets more often share a memo entry."""
     open_source: bool | None
     open_weights: bool | None
     open_data: bool | None
@@ -65,9 +68,9 @@ class OpennessFacts(NamedTuple):
             release.license, defaults.code, defaults.data, defaults.document,
             tuple([ArtifactFacts(k, a.license, a.availability, a.inferred and a.location is not None)
                    for k, a in release.artifacts.items()]),
-            tuple([DatasetFacts(d.role, d.license or _known_license(d.id), d.availability,
-                                bool(d.location or d.data_card or d.description))
-                   for d in datasets]) if datasets else (),
+            tuple(dict.fromkeys([DatasetFacts(d.role, d.license or _known_license(d.id), d.availability,
+                                              bool(d.location or d.data_card or d.description))
+                                 for d in datasets])) if datasets else (),
             claims.open_source, claims.open_weights, claims.open_data,
             bool(release.model.architecture),
         )
