@@ -53,7 +53,7 @@ class OpennessPieces:
     Needs orjson: its output is compact, so a JSON value's bytes are the same alone or inside
     another (the standard library's spacing is not)."""
 
-    __slots__ = ("components", "head", "plain", "tail")
+    __slots__ = ("closed", "components", "head", "plain", "tail")
 
     def __init__(self, report: Report) -> None:
         dumps = _orjson.dumps
@@ -66,13 +66,16 @@ class OpennessPieces:
         self.components: tuple[bytes, ...] = tuple(dumps(cid) + b":" + dumps(value)[:-1]
                                                    for cid, value in components.items())
         """Each component as ``"id":{"status":...,"license":...`` (left open for its evidence)."""
+        self.closed: tuple[bytes, ...] = tuple(piece + b"}" for piece in self.components)
+        """Each component closed, for a component without evidence of its own."""
         self.tail: bytes = b'}},"osaid":' + dumps(openness["osaid"]) + b',"eosai":' + dumps(openness["eosai"]) + b"}"
 
     def with_evidence(self, report: Report) -> bytes:
         """``openness_json(report)`` for a report whose verdict is this one's plus its own evidence."""
         dumps = _orjson.dumps
-        parts = [piece + b',"evidence":' + dumps(c.evidence) + b"}" if c.evidence else piece + b"}"
-                 for piece, c in zip(self.components, report.mof.components, strict=True)]  # type: ignore[union-attr]
+        parts = [piece + b',"evidence":' + dumps(c.evidence) + b"}" if c.evidence else closed
+                 for piece, closed, c in zip(self.components, self.closed, report.mof.components,  # type: ignore[union-attr]
+                                             strict=True)]
         return self.head + b",".join(parts) + self.tail
 
 
