@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -468,27 +468,26 @@ def _code_placeholder(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _hint_offsets(text: str) -> list[int]:
-    """Offsets of the placeholder hints in ``text``, in order."""
-    found = []
+def _hint_lines(text: str) -> list[int]:
+    """The index of each line of ``text`` holding a placeholder hint, in order, once per line."""
+    offsets = []
     for hint in _HINTS:
         at = text.find(hint)
         while at >= 0:
-            found.append(at)
+            offsets.append(at)
             at = text.find(hint, at + len(hint))
-    found.sort()
-    return found
-
-
-def _lines_of(text: str, offsets: Iterable[int]) -> Iterator[int]:
-    """The index of each line holding one of ``offsets`` (in rising order), once per line."""
+    if not offsets:
+        return offsets
+    offsets.sort()
+    indexes = []
     index, counted, last = 0, 0, -1
     for offset in offsets:
         index += text.count("\n", counted, offset)
         counted = offset
         if index != last:
             last = index
-            yield index
+            indexes.append(index)
+    return indexes
 
 
 class PartText(NamedTuple):
@@ -514,13 +513,18 @@ def read_part(text: str) -> PartText:
     labels = [(index, bold.group(2), bold.group(3)) for index in bold_lines
               if kinds[index] == TEXT and (bold := _LABEL.match(lines[index]))] if bold_lines else []
     placeholders = []
-    for index in _lines_of(text, _hint_offsets(text)):
+    for index in _hint_lines(text):
         kind = kinds[index]
         hit = _placeholder(kinds, lines, index) if kind == TEXT else \
             _code_placeholder(lines[index]) if kind == CODE else None
         if hit is not None:
             placeholders.append((index, *hit))
-    return PartText(tuple(lines), kinds, headings, labels, placeholders)
+    return _made(PartText, (tuple(lines), kinds, headings, labels, placeholders))
+
+
+_made = tuple.__new__
+"""``_made(Head, values)``: a named tuple of all its values, made without the Python ``__new__``
+its class generates (the outline makes one for each part, heading and placeholder of a card)."""
 
 
 def build(release: Release) -> Outline:
@@ -531,20 +535,20 @@ def build(release: Release) -> Outline:
     part_headings: dict[int, Inner] = {}
     marked: dict[int, set[int]] = {}
     for number, (path, heading, text) in enumerate(_parts(release)):
-        read = read_part(text)
-        parts.append(Part(path, heading, read.lines, read.kinds))
+        lines, kinds, headings, labels, hits = read_part(text)
+        parts.append(_made(Part, (path, heading, lines, kinds)))
         if heading is not None:
-            heads.append(Head(number, -1, 2, heading, normal_heading(heading)))
-        if read.headings:
-            heads.extend(Head(number, index, level, title, normal_heading(title))
-                         for index, level, title in read.headings)
-            part_headings[number] = Inner(*map(list, zip(*read.headings, strict=True)))
-        if read.labels:
-            heads.extend(Head(number, index, 7, label, normal_heading(label), rest)
-                         for index, label, rest in read.labels)
-        if read.placeholders:
-            placeholders.extend(Placeholder(number, *hit) for hit in read.placeholders)
-            marked[number] = {index for index, _found, _kind in read.placeholders}
+            heads.append(_made(Head, (number, -1, 2, heading, normal_heading(heading), None)))
+        if headings:
+            heads += [_made(Head, (number, index, level, title, normal_heading(title), None))
+                      for index, level, title in headings]
+            part_headings[number] = Inner(*map(list, zip(*headings, strict=True)))
+        if labels:
+            heads += [_made(Head, (number, index, 7, label, normal_heading(label), rest))
+                      for index, label, rest in labels]
+        if hits:
+            placeholders += [_made(Placeholder, (number, *hit)) for hit in hits]
+            marked[number] = {index for index, _found, _kind in hits}
     name = release.name.strip()
     title = name if _TITLE_PLACEHOLDER.fullmatch(name) else None
     return Outline(tuple(parts), tuple(heads), tuple(placeholders), title, part_headings, marked)
