@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from modelcards.resources import read_data
 from modelcards.rules.card_outline import Head, Outline, last_release, outline
@@ -86,16 +88,22 @@ class Completeness:
     @property
     def score(self) -> int:
         """The summed weights of the filled sections."""
-        return sum(section.weight for section, filled in zip(sections(), self.filled, strict=True) if filled)
+        return sum(compress(_columns()[1], self.filled))
 
     @property
     def missing(self) -> tuple[str, ...]:
         """The names of the sections not filled, in the table's order."""
-        return tuple(section.name for section, filled in zip(sections(), self.filled, strict=True) if not filled)
+        return tuple(compress(_columns()[0], map(not_, self.filled)))
 
     def heads_of(self, name: str) -> tuple[Head, ...]:
         """The card's headings that match the table's section of that name."""
         return self.heads.get(_places().get(name, -1), ())
+
+
+@lru_cache(maxsize=1)
+def _columns() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The names and the weights of the table's sections, in its order."""
+    return tuple(section.name for section in sections()), tuple(section.weight for section in sections())
 
 
 @lru_cache(maxsize=1)
