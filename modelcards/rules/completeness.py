@@ -17,6 +17,7 @@ table's order. The batch audit's census counts cards per score decile (``audit/c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -112,11 +113,24 @@ def _places() -> dict[str, int]:
     return {section.name: i for i, section in enumerate(sections())}
 
 
+Search = Callable[[str], object]
+
+
+@lru_cache(maxsize=1)
+def _searches() -> tuple[tuple[int, Search, Search | None], ...]:
+    """(index, search of its headings, search of its exclusions) of each section of the table
+    that headings match (``Section.matches``)."""
+    return tuple((i, section.headings.search, section.excluded.search if section.excluded is not None else None)
+                 for i, section in enumerate(sections()) if section.headings is not None)
+
+
 @lru_cache(maxsize=8192)
 def _sections_of(key: str) -> tuple[int, ...]:
-    """Indices of the sections a normalised heading matches (headings repeat across cards, so
-    each distinct one is matched once)."""
-    return tuple(i for i, section in enumerate(sections()) if section.matches(key))
+    """Indices of the sections a normalised heading matches (``Section.matches``; headings repeat
+    across cards, so each distinct one is matched once)."""
+    if not key:
+        return ()
+    return tuple([i for i, search, excluded in _searches() if search(key) and not (excluded and excluded(key))])
 
 
 def _judge(release: Release) -> Completeness:
