@@ -133,18 +133,28 @@ def _sections_of(key: str) -> tuple[int, ...]:
     return tuple([i for i, search, excluded in _searches() if search(key) and not (excluded and excluded(key))])
 
 
+@lru_cache(maxsize=1)
+def _with_facts() -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(index, facts) of each section of the table that release facts can fill."""
+    return tuple((i, section.facts) for i, section in enumerate(sections()) if section.facts)
+
+
 def _judge(release: Release) -> Completeness:
+    """A section is filled when a heading of it says something, else when one of its facts holds."""
     found = outline(release)
     matched: dict[int, list[Head]] = {}
     for head in found.heads:
-        if head.key:
-            for i in _sections_of(head.key):
-                matched.setdefault(i, []).append(head)
-    filled = []
-    for i, section in enumerate(sections()):
-        heads = matched.get(i)
-        filled.append(bool(heads and any(map(found.filled, heads)))
-                      or bool(section.facts and any(_fact(f, release, found) for f in section.facts)))
+        for i in _sections_of(head.key):
+            if i in matched:
+                matched[i].append(head)
+            else:
+                matched[i] = [head]
+    filled = [False] * len(sections())
+    for i, heads in matched.items():
+        filled[i] = any(map(found.filled, heads))
+    for i, facts in _with_facts():
+        if not filled[i]:
+            filled[i] = any(_fact(f, release, found) for f in facts)
     return Completeness({i: tuple(heads) for i, heads in matched.items()}, tuple(filled))
 
 
