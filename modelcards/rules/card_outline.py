@@ -179,6 +179,7 @@ class Outline:
         part = self.parts[part_index]
         kinds, lines = part.kinds, part.lines
         marked = self.marked.get(part_index, ())
+        template = template_lines()
         for index in indexes:
             kind = kinds[index]
             if kind == CODE and index not in marked and not _FENCE.match(lines[index]):
@@ -186,7 +187,7 @@ class Outline:
             if kind != TEXT or index in marked:
                 continue
             line = lines[index].strip()
-            if not line or BREAK.match(line) or line in template_lines():
+            if not line or BREAK.match(line) or line in template:
                 continue
             return True
         return False
