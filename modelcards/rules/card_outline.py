@@ -436,15 +436,19 @@ _HINTS = ("nformation", "{", "TODO", "TBD", "odo")
 
 
 def _parts(release: Release) -> list[tuple[tuple[str, ...], str | None, str]]:
+    """(release path, heading, text) of the card text's parts: the summary, the prose fields, the
+    further sections. The card's values are read from its ``__dict__``, where the model holds
+    its fields (one dictionary look-up each, not a model attribute look-up)."""
     card = release.card
+    values = vars(card)
     parts: list[tuple[tuple[str, ...], str | None, str]] = []
-    if card.summary:
-        parts.append((("summary",), None, card.summary))
+    if summary := values["summary"]:
+        parts.append((("summary",), None, summary))
     for path, heading in _prose_fields(type(card)):
-        text = getattr(card, path[0])
+        text = values[path[0]]
         if isinstance(text, str):
             parts.append((path, heading, text))
-    parts.extend((("sections", title), title, text) for title, text in card.sections.items())
+    parts += [(("sections", title), title, text) for title, text in values["sections"].items()]
     return parts
 
 
