@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from modelcards.rules.card_outline import BREAK, COMMENT, HEADING, TEXT, Head, Outline, blank, outline, per_line
+from modelcards.rules.card_outline import BREAK, COMMENT, HEADING, TEXT, Head, Outline, outline, per_line
 from modelcards.rules.completeness import judge, sections
 from modelcards.rules.registry import Hit, Verdicts, rule
 from modelcards.schema import Release
@@ -107,9 +107,16 @@ def _empty(found: Outline, head: Head, name: set[str]) -> bool:
     """Nothing under the heading: no text, code or subsection before the next heading of its level.
     Not asked of headings that are titles (level 1, such as ``# Original model card`` over the
     quoted card, or the model's name) or statements; a statement heading right under one is its
-    text (``### Critical Risks`` over ``### We focus on the following areas:``)."""
-    if head.level < 2 or _title(head.title) or _names(head.key, name):
+    text (``### Critical Risks`` over ``### We focus on the following areas:``). The lines are
+    looked at first: most headings have text right under them."""
+    if head.level < 2 or not _nothing_under(found, head):
         return False
+    return not (_title(head.title) or _names(head.key, name))
+
+
+def _nothing_under(found: Outline, head: Head) -> bool:
+    """Whether only blank lines, thematic breaks and comments follow the heading, up to the next
+    heading of its level or above (a statement heading right under it is its text)."""
     part = found.parts[head.part]
     kinds, lines = part.kinds, part.lines
     for index in range(head.index + 1, len(lines)):
@@ -117,8 +124,8 @@ def _empty(found: Outline, head: Head, name: set[str]) -> bool:
         if kind == COMMENT:
             continue
         line = lines[index]
-        if kind == TEXT and (blank(line) or (line.lstrip(" ")[:1] in ("-", "*", "_") and BREAK.match(line))):
-            continue  # a blank line or a thematic break is not content
+        if kind == TEXT and (not line.strip() or (line.lstrip(" ")[:1] in ("-", "*", "_") and BREAK.match(line))):
+            continue  # a blank line (``blank``) or a thematic break is not content
         if kind == HEADING:  # a subsection is content; the next heading of its level or above ends it
             after = found.next_heading(head)
             return after is not None and after[0] == index and not _statement(after[1])
