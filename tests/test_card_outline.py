@@ -34,3 +34,26 @@ def test_long_lines_are_judged_as_short_ones_are():
     assert card_outline._line_placeholder(long + " TODO") == ("TODO", "todo", False)
     assert card_outline._line_placeholder("TODO") == ("TODO", "todo", True)
     assert card_outline._line_placeholder(long) is None
+
+
+def test_the_lines_holding_a_placeholder_hint_are_found_once_each_in_order():
+    text = "intro\nMore Information Needed {{ x }}\nplain\n- TODO: a TBD todo\n\n{\n}"
+    assert card_outline._hint_lines(text) == [1, 3, 5]
+    assert card_outline._hint_lines("nothing to see\nhere") == []
+    assert card_outline._hint_lines("{") == [0] and card_outline._hint_lines("x\nTBD") == [1]
+
+
+def test_hint_lines_are_the_lines_that_hold_a_hint_on_generated_texts():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["nformation", "{", "TODO", "TBD", "odo", "\n", " ", "x", "T", "od", "Information"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces | st.text(max_size=3), max_size=20).map("".join))
+    def check(text):
+        hints = ("nformation", "{", "TODO", "TBD", "odo")
+        expected = [i for i, line in enumerate(text.split("\n")) if any(hint in line for hint in hints)]
+        assert card_outline._hint_lines(text) == expected
+
+    check()
