@@ -547,7 +547,7 @@ def build(release: Release) -> Outline:
         if headings:
             heads += [_made(Head, (number, index, level, title, normal_heading(title), None))
                       for index, level, title in headings]
-            part_headings[number] = Inner(*map(list, zip(*headings, strict=True)))
+            part_headings[number] = _made(Inner, map(list, zip(*headings, strict=True)))
         if labels:
             heads += [_made(Head, (number, index, 7, label, normal_heading(label), rest))
                       for index, label, rest in labels]
