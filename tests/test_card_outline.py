@@ -57,3 +57,18 @@ def test_hint_lines_are_the_lines_that_hold_a_hint_on_generated_texts():
         assert card_outline._hint_lines(text) == expected
 
     check()
+
+
+def test_an_outline_holds_every_field_of_its_parts_headings_and_placeholders(tmp_path):
+    import modelcards
+
+    path = tmp_path / "README.md"
+    path.write_text("---\nlicense: mit\n---\n# Tiny\nA model.\n\n## Uses\n\n### Direct Use\n\n"
+                    "[More Information Needed]\n\n**Out-of-Scope Uses** none\n", encoding="utf-8")
+    found = card_outline.build(modelcards.read(str(path)).release)
+    for row in (*found.parts, *found.heads, *found.placeholders, *found.part_headings.values()):
+        assert len(row) == len(type(row)._fields)
+    assert [(h.title, h.level, h.label) for h in found.heads] == [
+        ("Uses", 2, None), ("Direct Use", 3, None), ("Out-of-Scope Uses", 7, " none")]
+    assert [(p.found, p.kind) for p in found.placeholders] == [("[More Information Needed]", "template")]
+    assert found.section_of(found.placeholders[0].part, found.placeholders[0].index) == "Direct Use"
