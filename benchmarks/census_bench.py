@@ -279,7 +279,7 @@ def run(dump: str, jobs: int, records: str | None) -> None:
     if dump.endswith(".jsonl"):
         with open(dump, "rb") as handle:
             rows = sum(1 for _ in handle)
-    command = [str(ROOT / ".venv" / "bin" / "modelcards"), "audit", dump, "--jobs", str(jobs), "--summary",
+    command = [sys.executable, "-m", "modelcards", "audit", dump, "--jobs", str(jobs), "--summary",
                "--report", "/tmp/census-bench-report.json"]
     if records:
         command += ["--records", records]

@@ -7,10 +7,12 @@ cannot even be read becomes an ``Item`` carrying the error, which the worker tur
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from modelcards.audit.jsonio import decode_line
 from modelcards.files import not_regular
@@ -87,25 +89,64 @@ def _pick(record: dict[str, object], columns: tuple[str, ...]) -> object:
 
 def _jsonl(path: str) -> Iterator[Item]:
     with open(path, "rb", buffering=1 << 20) as handle:  # dump lines run to kilobytes each
-        for number, line in enumerate(handle, start=1):
-            if line.isspace() or not line:
-                continue
-            try:
-                record = decode_line(line)
-            except json.JSONDecodeError as err:
-                yield Item(f"{path}:{number}", None, f"invalid JSON line: {err.msg}")
-                continue
-            if not isinstance(record, dict):
-                yield Item(f"{path}:{number}", None, "a JSONL line must be an object with a card-text column")
-                continue
-            text = _pick(record, TEXT_COLUMNS)
-            name = _pick(record, ID_COLUMNS)
-            source = f"{path}#{name}" if name is not None else f"{path}:{number}"
-            card_id = str(name) if name is not None else None
-            if not isinstance(text, str):
-                yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})", id=card_id)
-                continue
-            yield Item(source, text, markdown=True, id=card_id, created=_pick(record, DATE_COLUMNS))
+        yield from _rows(path, handle, 1)
+
+
+def _rows(path: str, lines: Iterable[bytes], first: int) -> Iterator[Item]:
+    """The items of a JSONL dump's lines (each with its line break), numbered from ``first``."""
+    for number, line in enumerate(lines, start=first):
+        if line.isspace() or not line:
+            continue
+        try:
+            record = decode_line(line)
+        except json.JSONDecodeError as err:
+            yield Item(f"{path}:{number}", None, f"invalid JSON line: {err.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield Item(f"{path}:{number}", None, "a JSONL line must be an object with a card-text column")
+            continue
+        text = _pick(record, TEXT_COLUMNS)
+        name = _pick(record, ID_COLUMNS)
+        source = f"{path}#{name}" if name is not None else f"{path}:{number}"
+        card_id = str(name) if name is not None else None
+        if not isinstance(text, str):
+            yield Item(source, None, f"no card text (looked for columns {', '.join(TEXT_COLUMNS)})", id=card_id)
+            continue
+        yield Item(source, text, markdown=True, id=card_id, created=_pick(record, DATE_COLUMNS))
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A run of whole lines of a JSONL dump, by byte range: what a pool worker is sent instead of
+    the cards themselves, so that it reads and decodes them (the parent only finds line breaks)."""
+
+    path: str
+    start: int
+    end: int
+    first: int
+    """The line number of the run's first line (a row without an id is named by its number)."""
+
+    def items(self) -> Iterator[Item]:
+        """The run's cards, as ``iter_items`` gives them."""
+        with open(self.path, "rb") as handle:
+            handle.seek(self.start)
+            data = handle.read(self.end - self.start)
+        return _rows(self.path, io.BytesIO(data), self.first)  # BytesIO splits lines as a file does
+
+
+def _runs(path: str, lines: int, most_bytes: int) -> Iterator[Lines]:
+    """The dump at ``path`` cut into runs of ``lines`` lines (fewer when they pass ``most_bytes``)."""
+    with open(path, "rb", buffering=1 << 20) as handle:
+        start = end = count = 0
+        first = 1
+        for line in handle:
+            end += len(line)
+            count += 1
+            if count >= lines or end - start >= most_bytes:
+                yield Lines(path, start, end, first)
+                start, first, count = end, first + count, 0
+        if count:
+            yield Lines(path, start, end, first)
 
 
 def _parquet(path: str) -> Iterator[Item]:
@@ -150,8 +191,29 @@ def has_dump(paths: Iterable[str]) -> bool:
     return False
 
 
-def iter_items(paths: Iterable[str]) -> Iterator[Item]:
-    """Cards in a stable order: paths as given, directories walked in sorted order."""
+class Cards:
+    """The cards under some paths, in a stable order: paths as given, directories walked in
+    sorted order. Iterating gives every card as an ``Item``; ``parts`` gives the same cards with
+    each JSONL dump cut into ``Lines`` runs, for a process pool whose workers read the runs."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self._paths = paths
+        self._items: Iterator[Item] | None = None
+
+    def __iter__(self) -> Cards:
+        return self
+
+    def __next__(self) -> Item:
+        if self._items is None:
+            self._items = cast(Iterator[Item], _parts(self._paths, None))  # no runs: items only
+        return next(self._items)
+
+    def parts(self, lines: int, most_bytes: int = 1 << 23) -> Iterator[Item | Lines]:
+        """The cards, a dump's as runs of up to ``lines`` lines (or ``most_bytes``)."""
+        return _parts(self._paths, (lines, most_bytes))
+
+
+def _parts(paths: Iterable[str], runs: tuple[int, int] | None) -> Iterator[Item | Lines]:
     for path in paths:
         walked = os.path.isdir(path)
         files = _walk(path) if walked else iter([path])
@@ -161,8 +223,13 @@ def iter_items(paths: Iterable[str]) -> Iterator[Item]:
             if refused:
                 yield Item(file, None, refused)
             elif lowered.endswith(".jsonl"):
-                yield from _jsonl(file)
+                yield from _jsonl(file) if runs is None else _runs(file, *runs)
             elif lowered.endswith(".parquet"):
                 yield from _parquet(file)
             else:
                 yield Item(file, None, on_disk=True, walked=walked)
+
+
+def iter_items(paths: Iterable[str]) -> Cards:
+    """Cards in a stable order: paths as given, directories walked in sorted order."""
+    return Cards(paths)
