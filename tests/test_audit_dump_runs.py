@@ -99,3 +99,28 @@ def test_rows_cross_from_the_workers_whole(tmp_path):
         result = audit_item(item)
         assert _unpack(_pack(result)) == result
     assert _unpack(_pack(None)) is None
+
+
+def test_the_first_pass_on_workers_reading_runs_writes_the_index_of_one_process(tmp_path):
+    import sqlite3
+
+    from modelcards.audit.lineage_index import build_index
+    from modelcards.audit.runner import pooled_index
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "README.md").write_text("---\nlicense: mit\n---\n# Card\n", encoding="utf-8")
+    # several runs per worker; some ids met twice, in another case
+    many = [json.dumps({"id": f"org/m-{i}" if i % 5 else f"ORG/M-{i // 10}",
+                        "card": f"---\nbase_model: org/m-{i // 2}\n---\n"}) for i in range(700)]
+    _write(folder, ODD_LINES + many + ODD_LINES, name="dump.jsonl")
+    serial, pooled = str(tmp_path / "serial.sqlite"), str(tmp_path / "pooled.sqlite")
+    expected = build_index(((c.id, c.text) for c in iter_items([str(folder)]) if c.id), serial)
+    assert pooled_index(iter_items([str(folder)]), pooled, jobs=2) == expected
+    assert (expected.rows, expected.with_ids) == (2 * 4 + 700, 2 * 3 + 700)  # org/no-text has no text
+
+    def table(path: str) -> list[tuple[object, ...]]:
+        return sqlite3.connect(path).execute("SELECT * FROM cards ORDER BY key").fetchall()
+
+    assert table(pooled) == table(serial)
+    assert ("org/m-3", "org/m-3", None, "org/m-1", "finetune") in table(serial)

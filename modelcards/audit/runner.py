@@ -27,7 +27,7 @@ from modelcards.audit.worker import Row, audit_item
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
-    from modelcards.audit.lineage_index import IndexRow
+    from modelcards.audit.lineage_index import IndexRow, IndexStats
     from modelcards.config import Settings
 
 T = TypeVar("T")
@@ -211,6 +211,42 @@ def pooled_lineage_rows(cards: Iterable[tuple[str, str]], jobs: int) -> Iterator
     processes (the first pass of a census reads every card of the dump); ``build_index``'s
     ``rows_of`` for an audit with more than one job."""
     yield from _in_order(_pool(jobs), _batches(cards, CHUNK * 4), _lineage_batch, (), jobs)
+
+
+def _lineage_task(batch: list[Item | Lines]) -> list[tuple[int, int, list[IndexRow]]]:
+    """A first-pass task: (rows with an id, of them with a text, their index rows) of a batch of
+    items or of a run of dump lines read here."""
+    from modelcards.audit.lineage_index import lineage_row
+
+    with_id = with_text = 0
+    made = []
+    for part in batch:
+        for item in part.items() if isinstance(part, Lines) else (part,):
+            if item.id:
+                with_id += 1
+                if item.text is not None:
+                    with_text += 1
+                    made.append(lineage_row(item.id, item.text))
+    return [(with_id, with_text, made)]
+
+
+def pooled_index(cards: Cards, path: str, jobs: int) -> IndexStats:
+    """``build_index`` of the cards with an id (what ``build_index(((c.id, c.text) for c in cards
+    if c.id), path)`` records and counts), on ``jobs`` worker processes that read a dump's runs of
+    lines themselves: the parent only cuts the dump into runs and writes the index."""
+    from modelcards.audit.lineage_index import IndexStats, write_index
+
+    stats = IndexStats()
+
+    def rows() -> Iterator[IndexRow]:
+        tasks = _tasks(cards.parts(CHUNK * 4), CHUNK * 4)
+        for with_id, with_text, made in _in_order(_pool(jobs), tasks, _lineage_task, (), jobs):
+            stats.rows += with_id
+            stats.with_ids += with_text
+            yield from made
+
+    write_index(rows(), path)
+    return stats
 
 
 def _threads_started() -> bool:
