@@ -267,7 +267,11 @@ def build_index(rows: Iterable[tuple[str | None, str | None]], path: str,
 
 class DumpIndex:
     """Read-only lookups in an index ``build_index`` wrote; one connection per process, opened on
-    first use (a connection must not cross a fork), and a bounded cache of looked-up ids."""
+    first use (a connection must not cross a fork), and a bounded cache of looked-up ids.
+
+    The index is complete before anyone reads it and never changes after, so it is opened as
+    immutable: SQLite then takes no file lock and rechecks no file state per lookup, and keeps
+    its page cache from one lookup to the next."""
 
     CACHE = 32768
 
@@ -282,9 +286,12 @@ class DumpIndex:
     def __setstate__(self, state: dict[str, str]) -> None:
         self.__init__(state["path"])  # type: ignore[misc]
 
+    def _uri(self) -> str:
+        return f"file:{self.path}?mode=ro&immutable=1"
+
     def _lookup(self, model_id: str) -> DumpEntry | None:
         if self._connection is None:
-            self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._connection = sqlite3.connect(self._uri(), uri=True, check_same_thread=False)
         row = self._connection.execute("SELECT id, license, bases, relation FROM cards WHERE key = ?",
                                        (model_id.strip().lower(),)).fetchone()
         if row is None:
@@ -293,7 +300,7 @@ class DumpIndex:
         return DumpEntry(card_id, license_text, tuple(bases.split("\n")) if bases else (), relation)
 
     def __len__(self) -> int:
-        lookup = self._connection or sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        lookup = self._connection or sqlite3.connect(self._uri(), uri=True)
         return int(lookup.execute("SELECT count(*) FROM cards").fetchone()[0])
 
     def close(self) -> None:
