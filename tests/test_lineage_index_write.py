@@ -29,3 +29,25 @@ def test_the_first_row_of_each_id_is_kept_whatever_the_order_and_batches(tmp_pat
                                                       relation)
     assert index.lookup("org0/nowhere") is None
     index.close()
+
+
+def test_entries_read_ahead_are_the_entries_looked_up(tmp_path):
+    rows = [("org/root", "apache-2.0", "", None), ("org/mid", "mit", "ORG/ROOT", "finetune"),
+            ("org/leaf", None, " org/mid \nelse/where", "merge"), ("a/one", "mit", "A/TWO", "finetune"),
+            ("a/two", "mit", "a/one", "finetune")]  # a cycle
+    rows += [(f"deep/{i}", "mit", f"deep/{i + 1}", "finetune") for i in range(20)]
+    path = str(tmp_path / "index.sqlite")
+    write_index(iter(rows), path)
+    asked = ["org/leaf", "ORG/MID", "org/root", "else/where", "a/one", "a/two", "nowhere/x", " org/mid "] + \
+        [f"deep/{i}" for i in range(21)]
+    plain = DumpIndex(path)
+    expected = [plain.lookup(model_id) for model_id in asked]
+    assert expected[0] == DumpEntry("org/leaf", None, (" org/mid ", "else/where"), "merge")
+    ahead = DumpIndex(path)
+    ahead.prefetch(["org/leaf", "a/one", "deep/0", "nowhere/x"])
+    assert "org/root" in ahead._ahead and "deep/8" in ahead._ahead and "deep/10" not in ahead._ahead
+    assert [ahead.lookup(model_id) for model_id in asked] == expected
+    ahead.prefetch(["ORG/ROOT"])  # what was read ahead before goes
+    assert list(ahead._ahead) == ["org/root"]
+    plain.close()
+    ahead.close()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from modelcards.licenses.lineage import DumpEntry
+from modelcards.licenses.lineage import MAX_DEPTH, DumpEntry
 from modelcards.readers.front_matter import find_front_matter
 
 RELATIONS = ("finetune", "adapter", "quantized", "merge", "distillation")
@@ -265,6 +265,13 @@ def build_index(rows: Iterable[tuple[str | None, str | None]], path: str,
     return stats
 
 
+def _entry(card_id: str, license_text: str | None, bases: str, relation: str | None) -> DumpEntry:
+    return DumpEntry(card_id, license_text, tuple(bases.split("\n")) if bases else (), relation)
+
+
+_SELECT = "SELECT key, id, license, bases, relation FROM cards"
+
+
 class DumpIndex:
     """Read-only lookups in an index ``build_index`` wrote; one connection per process, opened on
     first use (a connection must not cross a fork), and a bounded cache of looked-up ids.
@@ -278,6 +285,8 @@ class DumpIndex:
     def __init__(self, path: str) -> None:
         self.path = path
         self._connection: sqlite3.Connection | None = None
+        self._ahead: dict[str, DumpEntry | None] = {}
+        """Entries read ahead (``prefetch``) by key, None for an id the index does not hold."""
         self.lookup = lru_cache(maxsize=self.CACHE)(self._lookup)
 
     def __getstate__(self) -> dict[str, str]:
@@ -289,15 +298,40 @@ class DumpIndex:
     def _uri(self) -> str:
         return f"file:{self.path}?mode=ro&immutable=1"
 
-    def _lookup(self, model_id: str) -> DumpEntry | None:
+    def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             self._connection = sqlite3.connect(self._uri(), uri=True, check_same_thread=False)
-        row = self._connection.execute("SELECT id, license, bases, relation FROM cards WHERE key = ?",
-                                       (model_id.strip().lower(),)).fetchone()
-        if row is None:
-            return None
-        card_id, license_text, bases, relation = row
-        return DumpEntry(card_id, license_text, tuple(bases.split("\n")) if bases else (), relation)
+        return self._connection
+
+    def _lookup(self, model_id: str) -> DumpEntry | None:
+        key = model_id.strip().lower()
+        if key in self._ahead:
+            return self._ahead[key]
+        row = self._connect().execute(f"{_SELECT} WHERE key = ?", (key,)).fetchone()
+        return _entry(*row[1:]) if row is not None else None
+
+    def prefetch(self, ids: Iterable[str], hops: int = MAX_DEPTH) -> None:
+        """Read ahead the entries of these cards and of their bases, ``hops`` hops deep (as deep as
+        chains are followed), in one query per hop, for the lookups their analysis is about to
+        make (in place of those read ahead last time): one query for a run of cards costs about
+        what one lookup does."""
+        ahead: dict[str, DumpEntry | None] = {}
+        keys = {card_id.strip().lower() for card_id in ids if card_id}
+        for _hop in range(hops + 1):
+            keys.difference_update(ahead)
+            if not keys:
+                break
+            wanted = sorted(keys)
+            for key in wanted:
+                ahead[key] = None  # unless the index has it
+            keys = set()
+            for start in range(0, len(wanted), 500):  # within SQLite's limit of bound values
+                part = wanted[start:start + 500]
+                query = f"{_SELECT} WHERE key IN ({','.join('?' * len(part))})"
+                for key, card_id, license_text, bases, relation in self._connect().execute(query, part):
+                    entry = ahead[key] = _entry(card_id, license_text, bases, relation)
+                    keys.update(base.strip().lower() for base in entry.bases if base)
+        self._ahead = ahead
 
     def __len__(self) -> int:
         lookup = self._connection or sqlite3.connect(self._uri(), uri=True)
@@ -307,4 +341,5 @@ class DumpIndex:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+        self._ahead = {}
         self.lookup.cache_clear()

@@ -27,7 +27,7 @@ from modelcards.audit.worker import Row, audit_item
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
-    from modelcards.audit.lineage_index import IndexRow, IndexStats
+    from modelcards.audit.lineage_index import DumpIndex, IndexRow, IndexStats
     from modelcards.config import Settings
 
 T = TypeVar("T")
@@ -126,22 +126,36 @@ def _unsettle(previous: tuple[int, ...]) -> None:
     gc.unfreeze()
 
 
+_index: DumpIndex | None = None
+"""The lineage index of this worker process, when the audit has one."""
+
+
 def _start_worker(index_path: str | None = None) -> None:
     """A pool worker's start: its own analyzer, and its own connection to the lineage index."""
-    global _analyzer
+    global _analyzer, _index
     _analyzer = CachedAnalyzer()
     if index_path is not None:
         from modelcards.audit.lineage_index import DumpIndex
         from modelcards.licenses.lineage import set_index
 
-        set_index(DumpIndex(index_path))
+        _index = DumpIndex(index_path)
+        set_index(_index)
+
+
+def _read(part: Item | Lines) -> Iterable[Item]:
+    """The cards of a task's part; a run of dump lines has its chains read ahead from the index."""
+    if not isinstance(part, Lines):
+        return (part,)
+    items = list(part.items())
+    if _index is not None:
+        _index.prefetch(item.id for item in items if item.id)
+    return items
 
 
 def _audit_batch(batch: list[Item | Lines], encode: bool, settings: Settings | None) -> list[Packed]:
     """A pool task: the packed results of a batch of items, or of a run of dump lines read here."""
     global _settled
-    results = [_pack(audit_item(item, encode, _analyzer, settings)) for part in batch
-               for item in (part.items() if isinstance(part, Lines) else (part,))]
+    results = [_pack(audit_item(item, encode, _analyzer, settings)) for part in batch for item in _read(part)]
     if not _settled:
         _settled = True
         _settle()
