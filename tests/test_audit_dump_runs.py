@@ -124,3 +124,14 @@ def test_the_first_pass_on_workers_reading_runs_writes_the_index_of_one_process(
 
     assert table(pooled) == table(serial)
     assert ("org/m-3", "org/m-3", None, "org/m-1", "finetune") in table(serial)
+
+
+def test_a_stream_of_cards_already_begun_goes_on_from_where_it_was(tmp_path):
+    from modelcards.audit.runner import run
+
+    path = _write(tmp_path, ODD_LINES)
+    cards = iter_items([path])
+    first = next(cards)
+    assert first.id == "org/a"
+    rest = [row.source for _record, row in run(cards, jobs=2)]  # type: ignore[misc]
+    assert rest == [item.source for item in list(iter_items([path]))[1:]]

@@ -208,6 +208,11 @@ class Cards:
             self._items = cast(Iterator[Item], _parts(self._paths, None))  # no runs: items only
         return next(self._items)
 
+    @property
+    def started(self) -> bool:
+        """Whether some cards were taken already (``parts`` would give them again)."""
+        return self._items is not None
+
     def parts(self, lines: int, most_bytes: int = 1 << 23) -> Iterator[Item | Lines]:
         """The cards, a dump's as runs of up to ``lines`` lines (or ``most_bytes``)."""
         return _parts(self._paths, (lines, most_bytes))

@@ -187,7 +187,8 @@ def run(items: Iterable[Item], jobs: int = 1, *, encode: bool = True,
             if index is not None:
                 index.close()
         return
-    tasks = _tasks(items.parts(CHUNK), CHUNK) if isinstance(items, Cards) else _batches(items, CHUNK)
+    tasks = _tasks(items.parts(CHUNK), CHUNK) if isinstance(items, Cards) and not items.started else \
+        _batches(items, CHUNK)
     for packed in _in_order(_pool(jobs, index_path), tasks, _audit_batch, (encode, settings), jobs):
         yield _unpack(packed)
 
