@@ -108,17 +108,6 @@ def test_workers_resolve_lineage_through_the_same_index(tmp_path):
     assert summary.to_dict()["families"][0]["derivatives"] == {"finetune": 151, "quantized": 1}
 
 
-def test_the_first_pass_on_workers_gives_the_rows_in_input_order():
-    from modelcards.audit.lineage_index import lineage_row
-    from modelcards.audit.runner import pooled_lineage_rows
-
-    cards = [(f"org/m-{i}", f"---\nlicense: {'mit' if i % 3 else 'apache-2.0'}\nbase_model: org/m-{i // 2}\n---\n# M\n")
-             for i in range(700)]  # several batches per worker
-    serial = [lineage_row(card_id, text) for card_id, text in cards]
-    assert list(pooled_lineage_rows(cards, jobs=2)) == serial
-    assert serial[5] == ("org/m-5", "mit", "org/m-2", "finetune")
-
-
 def test_cycles_and_self_references_end(tmp_path):
     rows = [
         {"id": "a/one", "card": "---\nlicense: apache-2.0\nbase_model: a/two\n---\n# One\n"},

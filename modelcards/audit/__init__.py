@@ -30,7 +30,7 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
     import tempfile
 
     from modelcards.audit.inputs import has_dump, iter_items
-    from modelcards.audit.runner import pooled_lineage_rows, run
+    from modelcards.audit.runner import pooled_index, run
     from modelcards.audit.writers import WRITERS
 
     paths = list(paths)
@@ -44,8 +44,8 @@ def audit_paths(paths: Iterable[str], out: IO[str], *, fmt: str = "jsonl", jobs:
             from modelcards.audit.lineage_index import build_index
 
             index_path = os.path.join(folder, "lineage.sqlite")
-            stats = build_index(((item.id, item.text) for item in iter_items(paths) if item.id), index_path,
-                                (lambda cards: pooled_lineage_rows(cards, jobs)) if jobs > 1 else None)
+            stats = pooled_index(iter_items(paths), index_path, jobs) if jobs > 1 else \
+                build_index(((item.id, item.text) for item in iter_items(paths) if item.id), index_path)
             if stats.with_ids:
                 summary.census.lineage = "dump"
             else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -245,12 +245,10 @@ def write_index(rows: Iterable[IndexRow], path: str, *, batch: int = 5000) -> in
     return written
 
 
-def build_index(rows: Iterable[tuple[str | None, str | None]], path: str,
-                rows_of: Callable[[Iterable[tuple[str, str]]], Iterable[IndexRow]] | None = None) -> IndexStats:
+def build_index(rows: Iterable[tuple[str | None, str | None]], path: str) -> IndexStats:
     """Record (id, card text) rows into a new SQLite index at ``path``: the first pass. Rows without
     an id or text are counted and left out; of two rows with one id (any case) the first is kept.
-    ``rows_of``: how (id, text) pairs become index rows, in order (default: ``lineage_row`` of
-    each, here; an audit with several jobs hands them to its workers, ``runner.pooled_lineage_rows``)."""
+    An audit with several jobs makes the rows on its workers instead (``runner.pooled_index``)."""
     stats = IndexStats()
 
     def cards() -> Iterator[tuple[str, str]]:
@@ -260,8 +258,7 @@ def build_index(rows: Iterable[tuple[str | None, str | None]], path: str,
                 stats.with_ids += 1
                 yield card_id, text
 
-    made = rows_of(cards()) if rows_of is not None else (lineage_row(card_id, text) for card_id, text in cards())
-    write_index(made, path)
+    write_index((lineage_row(card_id, text) for card_id, text in cards()), path)
     return stats
 
 

@@ -215,19 +215,6 @@ def _in_order(pool: Pool, batches: Iterable[list[B]], task: Callable[..., list[T
             yield from result.get()
 
 
-def _lineage_batch(batch: list[tuple[str, str]]) -> list[IndexRow]:
-    from modelcards.audit.lineage_index import lineage_row
-
-    return [lineage_row(card_id, text) for card_id, text in batch]
-
-
-def pooled_lineage_rows(cards: Iterable[tuple[str, str]], jobs: int) -> Iterator[IndexRow]:
-    """The lineage index's row of every (id, card text), in input order, made on ``jobs`` worker
-    processes (the first pass of a census reads every card of the dump); ``build_index``'s
-    ``rows_of`` for an audit with more than one job."""
-    yield from _in_order(_pool(jobs), _batches(cards, CHUNK * 4), _lineage_batch, (), jobs)
-
-
 def _lineage_task(batch: list[Item | Lines]) -> list[tuple[int, int, list[IndexRow]]]:
     """A first-pass task: (rows with an id, of them with a text, their index rows) of a batch of
     items or of a run of dump lines read here."""
