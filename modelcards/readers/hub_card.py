@@ -40,6 +40,7 @@ from modelcards.readers.front_matter import (  # noqa: F401  (re-exported: the c
 from modelcards.readers.literal_gate import short_cache
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.readers.markdown_body import Heading, headings
+from modelcards.readers.model_index_shape import may_round_trip
 from modelcards.schema import Release
 from modelcards.schema.artifacts import ARTIFACT_IDS
 from modelcards.schema.card_sections import SECTION_HEADINGS, card_text_fields
@@ -450,6 +451,8 @@ def _evaluation(meta: dict[str, Any], name: str) -> list[EvalResult] | None:
     if not isinstance(model_index, list) or not model_index or not isinstance(model_index[-1], dict) \
             or model_index[-1].get("name") != name:
         return None
+    if not may_round_trip(model_index):
+        return None  # a key huggingface_hub never writes back
     from huggingface_hub.repocard_data import (
         ModelCardData,
         eval_results_to_model_index,
