@@ -41,6 +41,7 @@ from modelcards.readers.literal_gate import short_cache
 from modelcards.readers.located_yaml import LocatedDocument, load_fast
 from modelcards.readers.markdown_body import Heading, headings
 from modelcards.readers.model_index_shape import may_round_trip
+from modelcards.readers.text_line_fast import text_line_at
 from modelcards.schema import Release
 from modelcards.schema.artifacts import ARTIFACT_IDS
 from modelcards.schema.card_sections import SECTION_HEADINGS, card_text_fields
@@ -213,6 +214,11 @@ class HubCard:
         return (None, None) if loc[0] == "summary" else (start - 1 + self.body_line, 1)
 
     @cached_property
+    def _has_cr(self) -> bool:
+        """Whether the body holds a ``\r`` (a line break of its own, or part of one)."""
+        return self.text.find("\r", self.body_start) >= 0
+
+    @cached_property
     def _line_starts(self) -> array[int]:
         """Offset in ``text`` of each body line's start (``body_lines``), then of the text's end:
         the lines without a list of them (a card can be megabytes)."""
@@ -233,12 +239,24 @@ class HubCard:
     def _text_line(self, start: int, index: int, text: str) -> int:
         """The card line of the first body line from ``start + index`` on that reads ``text``: the
         release's text of a part lost the part's leading blank lines (and a summary its title
-        line), so the line is there or further down."""
-        starts, card, wanted = self._line_starts, self.text, text.rstrip()
-        for at in range(start + index, len(starts) - 1):
+        line), so the line is there or further down. Walked to from the nearest heading in a body
+        without ``\r`` (``text_line_fast``), without a list of where each line starts."""
+        first, wanted = start + index, text.rstrip()
+        found, offsets = self.top_headings, self.top_heading_offsets
+        if len(offsets) == len(found) and not self._has_cr:
+            line = text_line_at(self.text, self.body_start, found, offsets, first, wanted)
+        else:
+            line = self._listed_text_line(first, wanted)
+        return (first if line is None else line) + self.body_line
+
+    def _listed_text_line(self, first: int, wanted: str) -> int | None:
+        """The body line index of the first body line from ``first`` on that reads ``wanted`` once
+        stripped on the right (None when none does), looked up in the list of line starts."""
+        starts, card = self._line_starts, self.text
+        for at in range(first, len(starts) - 1):
             if card[starts[at]:starts[at + 1]].rstrip() == wanted:
-                return at + self.body_line
-        return start + index + self.body_line
+                return at
+        return None
 
 
 @short_cache
