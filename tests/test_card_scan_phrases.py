@@ -97,3 +97,14 @@ def test_the_folded_search_agrees_on_the_corpus() -> None:
               if _phrase_hits(text := Path(path).read_text(encoding="utf-8", errors="replace"))
               != plain_phrase_hits(text)]
     assert not differ, differ[:10]
+
+
+def test_a_long_text_with_thousands_of_dotted_capitals_agrees() -> None:
+    """Each ``İ`` folds to two bytes: a text holding thousands of them, and Kelvin signs, far
+    apart and side by side, is folded as a whole, with the phrases past every one of them."""
+    dotted, kelvin = "\u0130", "\u212a"
+    text = "".join(f"{dotted * (i % 3)}x{i} open source {kelvin} weights coming soon. {'y' * (i % 50)}\n"
+                   for i in range(4000))
+    found = _phrase_hits(text)
+    assert found == plain_phrase_hits(text)
+    assert len(found) == 8000

@@ -123,17 +123,20 @@ def _folded(text: str, start: int = 0) -> tuple[bytes | bytearray, list[int]]:
     special = sorted(at - start for char in ("\u0130", "\u212a") for at in _offsets(text, char, start))
     if not special:
         return folded, []
-    edited = bytearray(folded)
-    del folded
+    # the stretches between them, joined once: an edit in place would move the rest of the body each time
+    pieces: list[bytes] = []
     dots: list[int] = []
+    done = 0
     for at in special:
-        shifted = at + len(dots)  # one more after each İ
+        pieces.append(folded[done:at])
         if text[start + at] == "\u0130":
-            edited[shifted:shifted + 1] = b"i?"
-            dots.append(shifted + 1)
+            dots.append(at + len(dots) + 1)  # one more after each İ before it
+            pieces.append(b"i?")
         else:
-            edited[shifted:shifted + 1] = b"k"
-    return edited, dots
+            pieces.append(b"k")
+        done = at + 1
+    pieces.append(folded[done:])
+    return b"".join(pieces), dots
 
 
 def _offsets(text: str, char: str, start: int) -> list[int]:
@@ -333,6 +336,7 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
     size = len(text)
     line_start, line_end, context = start, -1, ""  # of the line of the last hit: hits share lines
     region = 0
+    heading, last_heading = -1, len(head_at) - 1  # the last heading at or before the hit
     for pos, kind, hit in found:
         line += text.count("\n", counted, pos)
         line_break = text.rfind("\n", counted, pos)
@@ -349,7 +353,9 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
             if line_end < 0:
                 line_end = size
             context = text[line_start:line_end].strip()
-        where = section(pos)
+        while heading < last_heading and head_at[heading + 1] <= pos:
+            heading += 1
+        where = paths[heading] if heading >= 0 else ()
         if kind == "url":
             links.append(Hit(hit.rstrip(".,;:!?"), line, context, where, in_code=in_code))
         else:
