@@ -119,3 +119,18 @@ def test_every_card_of_the_corpus() -> None:
             assert fast == _markdown_it(body), path.name
         assert headings(body) == _markdown_it(body), path.name
     assert decided > len(cards) * 0.95
+
+
+@pytest.mark.parametrize("line", ["<span>", "</span>", "  <br/>", "<img src=\"a.png\">"])
+def test_a_paragraph_continued_by_thousands_of_tag_lines_is_read_as_markdown_it_reads_it(line: str) -> None:
+    """Each tag line (an HTML start that cannot interrupt a paragraph) asks what the line before
+    it was: the answer for the last such line is kept, so the scan reads back to it, not to the
+    paragraph's start, and a long paragraph of them is read once."""
+    rng = random.Random(13)
+    parts = ["Intro text", *[line] * 3000, "# After the long paragraph", "", "More text"]
+    for i in range(3000):
+        parts.append(line if rng.random() < 0.8 else rng.choice(["words", "[ref]: /x", "- item", "", "## H"]))
+        if i % 1500 == 0:
+            parts.append(f"# Heading {i}")
+    text = "\n".join(parts) + "\n"
+    assert headings(text) == _markdown_it(text)

@@ -186,10 +186,11 @@ def _line_class(line: str, offset: int, first_list: int, before: int) -> int:
     return _REFERENCE if before == _REFERENCE else _PARAGRAPH
 
 
-def _before(text: str, start: int, closed_at: int, first_list: int, origin: int) -> int:
+def _before(text: str, start: int, closed_at: int, first_list: int, origin: int,
+            known: tuple[int, int] = (-1, _BLANK)) -> int:
     """What the line before the one at ``start`` was: read back to the last blank line or block
-    end (after which the state is known), or to the text's first line (at ``origin``), then
-    forward again."""
+    end (after which the state is known), or to the text's first line (at ``origin``), or to the
+    line ``known`` names (its start, what it was), then forward again."""
     lines: list[tuple[str, int]] = []
     state = _BLANK
     end = start - 1
@@ -197,6 +198,9 @@ def _before(text: str, start: int, closed_at: int, first_list: int, origin: int)
         begin = text.rfind("\n", 0, end) + 1
         if begin == closed_at:
             state = _CLOSED
+            break
+        if begin == known[0]:
+            state = known[1]
             break
         line = text[begin:end]
         if not line.strip(" \t"):
@@ -305,6 +309,7 @@ def _scan(text: str, pos: int, line_at: int, found: list[Heading], origin: int,
     listed = _LIST_MARKER.search(text, pos - 1)
     first_list = listed.start() + 1 if listed is not None else size + 1
     closed_at = -1  # start of the last line that ended a block: a heading, a fence's or HTML block's end
+    continued = (-1, _BLANK)  # (start, what it was) of the last line found to continue a paragraph
     floor = pos
     counted, lines_before = pos, line_at
     while (event := _EVENT.search(text, pos - 1)) is not None:
@@ -358,9 +363,12 @@ def _scan(text: str, pos: int, line_at: int, found: list[Heading], origin: int,
                 continue
             end_pattern, interrupts = started
             if not interrupts:
-                before = _before(text, start, closed_at, first_list, origin)
+                before = _before(text, start, closed_at, first_list, origin, continued)
                 if before == _PARAGRAPH:
-                    continue  # a paragraph's continuation, not an HTML block
+                    # a paragraph's continuation, not an HTML block: what it was is known, so the
+                    # next such line reads back to it, not to the paragraph's start
+                    continued = (start, _line_class(text[start:end], start, first_list, before))
+                    continue
                 if before not in (_BLANK, _CLOSED):
                     return start, floor
             if end_pattern is None:
