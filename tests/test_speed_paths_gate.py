@@ -108,8 +108,8 @@ def test_gated_search_agrees_with_its_pattern_on_the_corpus() -> None:
             assert matches(line) == (matches.pattern.search(line) is not None), line
 
 
-def test_short_cache_keeps_only_short_arguments() -> None:
-    from modelcards.readers.literal_gate import short_cache
+def test_short_cache_keeps_short_arguments_and_only_the_latest_long_ones() -> None:
+    from modelcards.readers.literal_gate import _LONG_KEPT, short_cache
 
     calls: list[tuple[str, ...]] = []
 
@@ -120,4 +120,7 @@ def test_short_cache_keeps_only_short_arguments() -> None:
     cached = short_cache(judge, 8)
     assert cached("ab", "c") == cached("ab", "c") == 3 and len(calls) == 1
     long = "x" * 501
-    assert cached(long) == cached(long) == 501 and len(calls) == 3
+    assert cached(long) == cached(long) == 501 and len(calls) == 2  # the hits of one long line in turn
+    for size in range(502, 502 + _LONG_KEPT):
+        assert cached("y" * size) == size
+    assert cached(long) == 501 and len(calls) == 3 + _LONG_KEPT  # pushed out by later long ones

@@ -83,7 +83,15 @@ from typing import Any
 from modelcards.readers.card_scan import Hit, Scan, path_mentions
 from modelcards.readers.literal_gate import gated, matcher, short_cache
 
-Found = dict[str, dict[str, Any]]
+
+class Found(dict[str, dict[str, Any]]):
+    """Artifact entries by component id, with the evidence each one holds also kept as a set: a
+    card may show thousands of pieces, and each new one is not compared with every one held."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: set[tuple[str, frozenset[tuple[str, Any]]]] = set()
+
 
 _WEIGHT_TAGS = frozenset({"gguf", "safetensors", "onnx", "pytorch", "tf", "jax", "gptq", "awq", "exl2",
                           "bitsandbytes", "4-bit", "8-bit", "mlx", "lora", "peft", "coreml", "openvino",
@@ -196,6 +204,14 @@ def _presents_code(text: str) -> bool:
 def _code_kind(text: str) -> str | None:
     """The first component of ``_CODE_KINDS`` whose wording ``text`` holds."""
     return next((cid for cid, wording in _code_kinds if wording(text)), None)
+
+
+@short_cache
+def _code_kind_under(section: tuple[str, ...], context: str) -> str | None:
+    """``_code_kind`` of a link's headings and line, read as one text."""
+    return _code_kind(" ".join((*section, context)))
+
+
 _EVAL_SECTION = re.compile(r"eval|result|benchmark|performance|leaderboard", re.IGNORECASE)
 _DATA_SECTION = re.compile(r"training data|dataset|data$", re.IGNORECASE)
 _CHECKPOINT_URL = re.compile(r"huggingface\.co/[\w.-]+/[\w.-]+/tree/(?:step|checkpoint|ckpt|iter)", re.IGNORECASE)
@@ -220,7 +236,9 @@ def _add(found: Found, component: str, evidence: dict[str, Any], **fields: Any) 
     entry = found.setdefault(component, {"inferred": True, "evidence": []})
     for name, value in fields.items():
         entry.setdefault(name, value)
-    if evidence not in entry["evidence"]:
+    held = (component, frozenset(evidence.items()))  # equal sets of items: equal evidence
+    if held not in found.held:
+        found.held.add(held)
         entry["evidence"].append(evidence)
 
 
@@ -256,7 +274,7 @@ def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None]
     """Artifact entries (``inferred``, ``evidence``, ``availability``, ``location``) by
     component id. ``key_line``: the card line of each top-level front-matter key; ``names``:
     ``name_tokens`` of the model's names."""
-    found: Found = {}
+    found = Found()
     gated = any(isinstance(k, str) and k.startswith("extra_gated") for k in meta)
     availability = {"availability": "gated"} if gated else {}
     tags = {t.lower() for t in meta.get("tags") or [] if isinstance(t, str)}
@@ -288,11 +306,22 @@ def components(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None]
         if "evaluation-results" not in found and _eval_heading(title) and scan.has_table(index):
             _add(found, "evaluation-results", {"key": None, "url": None, "line": line, "basis": "inferred"})
     for hit in scan.phrases:
-        if hit.text.lower().startswith("intermediate checkpoint") and not _negated(
-                hit.context[:hit.context.lower().find("intermediate")]):
+        if hit.text.lower().startswith("intermediate checkpoint") and not _checkpoint_negated(hit.context):
             _add(found, "model-parameters-intermediate", {"url": None, "key": None, "line": hit.line,
                                                           "basis": "inferred"})
     return found
+
+
+@short_cache
+def _checkpoint_negated(context: str) -> bool:
+    """Whether a line negates what it says before its first "intermediate" (checkpoints)."""
+    return _negated(context[:context.lower().find("intermediate")])
+
+
+@short_cache
+def _says(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` (in lower case), in any case."""
+    return word in text.lower()
 
 
 def _derived(base_model: Any, names: frozenset[str]) -> bool:
@@ -364,11 +393,11 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
         _add(found, "model-parameters-intermediate", _url(url, hit.line))
         return
     if paper:
-        own = ((not has_base or "our" in context.lower()) and _presents_own_paper(context)) or \
+        own = ((not has_base or _says(context, "our")) and _presents_own_paper(context)) or \
             (not has_base and path_mentions(_citation, section)) or \
             (not has_base and _paper_of_this_model(context, names))
         if own:
-            report = "report" in context.lower() or any("report" in t.lower() for t in section)
+            report = _says(context, "report") or any("report" in t.lower() for t in section)
             _add(found, "technical-report" if report else "research-paper", _url(url, hit.line), location=url)
         return
     assert code is not None
@@ -379,8 +408,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     ours = producer or _says_ours(context) or bool(_repository_tokens(org, repo) & names)
     if not ours or not (_presents_code(context) or any(map(_presents_code, section))):
         return
-    where = " ".join((*section, context))
-    kind = _code_kind(context) or _code_kind(where) or "inference-code"
+    kind = _code_kind(context) or _code_kind_under(section, context) or "inference-code"
     _add(found, kind, _url(url, hit.line), location=url)
 
 
@@ -399,6 +427,7 @@ def _url_kind(url: str) -> tuple[bool, bool, tuple[str, str] | None] | None:
     return checkpoint, paper, ((host.group(1) or host.group(3) or "").lower(), host.group(2) or host.group(4) or "")
 
 
+@short_cache
 def _paper_of_this_model(context: str, names: frozenset[str]) -> bool:
     """The line presents the paper as the one of a model it names, and that model is this one:
     "This is the RAG-Token Model of the paper [...]" on facebook/rag-token-nq; not "fine-tuned
@@ -419,13 +448,18 @@ def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
            names: frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
     """``{claim: {"value", "line", "text"}}`` for what the card claims about this model."""
     out: dict[str, dict[str, Any]] = {}
+    verdicts: dict[tuple[str, str], bool | None] = {}
     for hit in scan.phrases:
-        name = _CLAIM_OF.get(hit.text.lower()) or ("open_source" if hit.text.lower().startswith("fully") else None)
+        phrase = hit.text.lower()
+        name = _CLAIM_OF.get(phrase) or ("open_source" if phrase.startswith("fully") else None)
         if name is None or name in out:
             continue
         if path_mentions(_not_own_section, hit.section):
             continue
-        value = _about_this_model(hit, names)
+        key = (hit.context, phrase)
+        if key not in verdicts:  # the hits of one line share its verdict
+            verdicts[key] = _about_this_model(hit, names)
+        value = verdicts[key]
         if value is not None:
             out[name] = {"value": value, "line": hit.line, "text": hit.context[:200]}
     tags = meta.get("tags")

@@ -17,20 +17,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Search = Callable[[str], "re.Match[str] | None"]
 T = TypeVar("T")
 
 
+_LONG_KEPT = 4
+"""How many of the latest arguments over 500 characters ``short_cache`` keeps."""
+
+
 def short_cache(judge: Callable[..., T], maxsize: int = 4096) -> Callable[..., T]:
     """``judge(*texts)``, kept for up to ``maxsize`` distinct arguments of at most 500 characters in
-    all (cards repeat their headings and links); longer ones are judged each time, so that what is
-    kept stays small whatever the cards hold."""
+    all (cards repeat their headings and links), and for the latest few longer ones only (the hits
+    of one long line are judged one after another, each on that line), so that what is kept stays
+    small whatever the cards hold."""
     kept = lru_cache(maxsize=maxsize)(judge)
+    latest: dict[tuple[Any, ...], T] = {}
 
     def judged(*texts: str) -> T:
-        return kept(*texts) if sum(map(len, texts)) <= 500 else judge(*texts)
+        if sum(map(len, texts)) <= 500:
+            return kept(*texts)
+        if texts in latest:
+            return latest[texts]
+        if len(latest) >= _LONG_KEPT:
+            del latest[next(iter(latest))]
+        value = latest[texts] = judge(*texts)
+        return value
 
     judged.__doc__ = judge.__doc__
     judged.__wrapped__ = judge  # type: ignore[attr-defined]
