@@ -202,10 +202,14 @@ def _fences(text: str, start: int = 0) -> list[_Fence]:
     out: list[_Fence] = []
     size = len(text)
     for mark in ("```", "~~~"):
+        line_start = checked = start  # the start of the line that holds offset ``checked``
         at = text.find(mark, start)
         while at >= 0:
-            line_break = text.rfind("\n", start, at)
-            line_start = start if line_break < 0 else line_break + 1
+            # read back only to the last mark (a line may hold thousands of them)
+            line_break = text.rfind("\n", checked, at)
+            if line_break >= 0:
+                line_start = line_break + 1
+            checked = at
             if at - line_start <= 3 and text[line_start:at].strip(" ") == "":
                 end = at + 3
                 while end < size and text[end] == mark[0]:
