@@ -1,13 +1,14 @@
 """The body scan's fence lines (``card_scan._fences``, found by a literal search for the marks)
 against the plain rule they stand for (a line at most three spaces in, then three or more
-backticks or tildes), on generated texts and on lines that hold thousands of marks."""
+backticks or tildes), on generated texts and on lines that hold thousands of marks; and what the
+scan finds in a body of thousands of rendered-block markers or BibTeX eprints."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from modelcards.readers.card_scan import _fences
+from modelcards.readers.card_scan import _fences, scan
 
 _FENCE_LINE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$", re.MULTILINE)
 
@@ -37,3 +38,19 @@ def test_a_line_of_thousands_of_marks_and_fences_after_it() -> None:
     found = _fences(text)
     assert found == plain_fences(text)
     assert [(mark, length) for _start, mark, length, _bare in found] == [("`", 3), ("`", 3), ("~", 4)]
+
+
+def test_thousands_of_unclosed_rendered_block_markers_hide_only_themselves() -> None:
+    text = "# Card\n" + "<!-- modelcards:begin details -->\nSee https://github.com/acme/code\n" * 3000
+    links = scan(text).links
+    assert [(hit.text, hit.line) for hit in links] == [("https://github.com/acme/code", 3 + 2 * i) for i in range(3000)]
+
+
+def test_each_eprint_of_a_long_citation_block_is_a_link_on_its_own_line() -> None:
+    entries = [f"  eprint={{2309.{i:05d}}}, journal={{arXiv preprint arXiv:2401.{i:05d}}}," for i in range(3000)]
+    text = "## Citation\n\n```bibtex\n@misc{x,\n" + "\n".join(entries) + "\n}\n```\n"
+    links = [hit for hit in scan(text).links if hit.in_code]
+    want = [(url, 5 + i, entries[i].strip()) for i in range(3000)
+            for url in (f"https://arxiv.org/abs/2309.{i:05d}", f"https://arxiv.org/abs/2401.{i:05d}")]
+    assert [(hit.text, hit.line, hit.context) for hit in links] == want
+    assert {hit.section for hit in links} == {("Citation",)}

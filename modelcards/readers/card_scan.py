@@ -90,12 +90,6 @@ class Scan:
         return _TABLE.search(body, start, end) is not None
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _headings(text: str, start: int = 0) -> list[tuple[int, str, str]]:
     """(offset of the line, its ``#`` run, the rest of the line) of every line that opens an ATX
     heading (at most three spaces in), in order, in the body at ``start``."""
@@ -237,6 +231,7 @@ def _code_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
         return []
     starts.sort()
     regions: list[tuple[int, int]] = []
+    unclosed: set[str] = set()  # rendered blocks whose end marker is not in the rest of the body
     done = -1
     size = len(text)
     for begin, fence_index in starts:
@@ -245,8 +240,11 @@ def _code_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
         if fence_index < 0:
             derived = _DERIVED.match(text, begin)
             if derived is not None:  # a block modelcards rendered from manifest data: not card text
-                end = text.find(f"<!-- modelcards:end {derived.group(1)} -->", derived.end())
-                end = derived.end() if end < 0 else end
+                name = derived.group(1)
+                end = -1 if name in unclosed else text.find(f"<!-- modelcards:end {name} -->", derived.end())
+                if end < 0:
+                    unclosed.add(name)  # no end after this begin, nor after any later one
+                    end = derived.end()
             else:
                 end = text.find("-->", begin + 4)
                 end = size if end < 0 else end + 3
@@ -392,9 +390,20 @@ _EPRINT = re.compile(r"(?:eprint\s*=\s*[{\"]\s*|arXiv:\s*)(\d{4}\.\d{4,5})")
 
 
 def _eprints(body: str, region: tuple[int, int], line: int, where: tuple[str, ...], links: list[Hit]) -> None:
-    """The arXiv eprints of a BibTeX block under a citation heading, as arXiv links."""
+    """The arXiv eprints of a BibTeX block under a citation heading, as arXiv links (each line
+    counted and read once, however many eprints it holds)."""
     block = body[region[0]:region[1]]
+    counted, line_start, line_end, context = 0, 0, -1, ""
     for match in _EPRINT.finditer(block):
-        a, b = _line_bounds(block, match.start())
-        links.append(Hit(f"https://arxiv.org/abs/{match.group(1)}", line + block.count("\n", 0, match.start()),
-                         block[a:b].strip(), where, in_code=True))
+        at = match.start()
+        line += block.count("\n", counted, at)
+        line_break = block.rfind("\n", counted, at)
+        if line_break >= 0:
+            line_start = line_break + 1
+        counted = at
+        if line_end < at:  # a later line than the last eprint's
+            line_end = block.find("\n", at)
+            if line_end < 0:
+                line_end = len(block)
+            context = block[line_start:line_end].strip()
+        links.append(Hit(f"https://arxiv.org/abs/{match.group(1)}", line, context, where, in_code=True))
