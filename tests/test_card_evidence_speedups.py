@@ -62,3 +62,14 @@ def test_long_arguments_are_judged_as_the_plain_judge_does_in_any_order() -> Non
     for text in rng.choices(texts, k=500):
         assert kept(text) == len(text) * 7 + text.count("b")
     assert len(calls) < 500  # the latest long ones were kept, not judged again
+
+
+def test_links_under_a_heading_of_half_a_megabyte_are_judged_by_it() -> None:
+    links = "".join(f"Our paper https://arxiv.org/abs/2401.{i:05d}\n" for i in range(500))
+    long_title = "word " * 100000
+    found = _evidence(f"# Acme\n\n## {long_title}\n\n{links}")
+    assert len(found["research-paper"]) == 500
+    found = _evidence(f"# Acme\n\n## {long_title}related work\n\n{links}")
+    assert "research-paper" not in found and "technical-report" not in found
+    found = _evidence(f"# Acme\n\n## {long_title}report\n\n{links}")
+    assert len(found["technical-report"]) == 500

@@ -206,10 +206,14 @@ def _code_kind(text: str) -> str | None:
     return next((cid for cid, wording in _code_kinds if wording(text)), None)
 
 
-@short_cache
 def _code_kind_under(section: tuple[str, ...], context: str) -> str | None:
     """``_code_kind`` of a link's headings and line, read as one text."""
-    return _code_kind(" ".join((*section, context)))
+    return _code_kind_joined(*section, context)
+
+
+@short_cache
+def _code_kind_joined(*texts: str) -> str | None:
+    return _code_kind(" ".join(texts))
 
 
 _EVAL_SECTION = re.compile(r"eval|result|benchmark|performance|leaderboard", re.IGNORECASE)
@@ -397,7 +401,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
             (not has_base and path_mentions(_citation, section)) or \
             (not has_base and _paper_of_this_model(context, names))
         if own:
-            report = _says(context, "report") or any("report" in t.lower() for t in section)
+            report = _says(context, "report") or any(_says(title, "report") for title in section)
             _add(found, "technical-report" if report else "research-paper", _url(url, hit.line), location=url)
         return
     assert code is not None

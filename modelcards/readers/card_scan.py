@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from modelcards.readers.literal_gate import matcher, short_cache
+from modelcards.readers.literal_gate import latest_cache, matcher, short_cache
 
 _HEADING_AT = r" {0,3}(#{1,6})(?=[ \t\n]|$)([^\n]*)"
 """A line that opens an ATX heading: its ``#`` run and the rest of the line."""
@@ -374,15 +374,19 @@ def scan(body: str, first_line: int = 1, urls: tuple[tuple[str, re.Pattern[str]]
 def path_mentions(matches: Callable[[str], bool], path: tuple[str, ...]) -> bool:
     """Whether any heading of a section path (``Hit.section``) ``matches`` (a
     ``literal_gate.matcher``): cards repeat their sections, so each path of at most 500
-    characters is judged once per test."""
+    characters is judged once per test, and the latest few longer ones too (the hits under one
+    long heading are judged one after another)."""
     if sum(map(len, path)) <= 500:
         return _path_mentions(matches, path)
+    return _long_path_mentions(matches, path)
+
+
+def _mentions(matches: Callable[[str], bool], path: tuple[str, ...]) -> bool:
     return any(map(matches, path))
 
 
-@lru_cache(maxsize=4096)
-def _path_mentions(matches: Callable[[str], bool], path: tuple[str, ...]) -> bool:
-    return any(map(matches, path))
+_path_mentions = lru_cache(maxsize=4096)(_mentions)
+_long_path_mentions = latest_cache(_mentions)
 
 
 _EPRINT = re.compile(r"(?:eprint\s*=\s*[{\"]\s*|arXiv:\s*)(\d{4}\.\d{4,5})")

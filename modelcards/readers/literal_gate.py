@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 
 _LONG_KEPT = 4
-"""How many of the latest arguments over 500 characters ``short_cache`` keeps."""
+"""How many of the latest arguments over 500 characters ``short_cache`` keeps (``latest_cache``)."""
 
 
 def short_cache(judge: Callable[..., T], maxsize: int = 4096) -> Callable[..., T]:
@@ -33,20 +33,29 @@ def short_cache(judge: Callable[..., T], maxsize: int = 4096) -> Callable[..., T
     of one long line are judged one after another, each on that line), so that what is kept stays
     small whatever the cards hold."""
     kept = lru_cache(maxsize=maxsize)(judge)
-    latest: dict[tuple[Any, ...], T] = {}
+    kept_long = latest_cache(judge)
 
     def judged(*texts: str) -> T:
-        if sum(map(len, texts)) <= 500:
-            return kept(*texts)
-        if texts in latest:
-            return latest[texts]
-        if len(latest) >= _LONG_KEPT:
-            del latest[next(iter(latest))]
-        value = latest[texts] = judge(*texts)
-        return value
+        return kept(*texts) if sum(map(len, texts)) <= 500 else kept_long(*texts)
 
     judged.__doc__ = judge.__doc__
     judged.__wrapped__ = judge  # type: ignore[attr-defined]
+    return judged
+
+
+def latest_cache(judge: Callable[..., T], keep: int = _LONG_KEPT) -> Callable[..., T]:
+    """``judge(*args)``, kept for the latest ``keep`` distinct arguments only."""
+    latest: dict[tuple[Any, ...], T] = {}
+
+    def judged(*args: Any) -> T:
+        if args in latest:
+            return latest[args]
+        if len(latest) >= keep:
+            del latest[next(iter(latest))]
+        value = latest[args] = judge(*args)
+        return value
+
+    judged.__doc__ = judge.__doc__
     return judged
 
 
