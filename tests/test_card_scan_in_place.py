@@ -65,6 +65,7 @@ def test_the_line_starts_are_those_of_the_body_lines() -> None:
 
 
 @pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the real card corpus is not present")
+@pytest.mark.slow  # every corpus card: run by `pytest -m slow` and .ci/run
 def test_the_scan_in_place_agrees_on_the_corpus() -> None:
     differ = []
     for path, text, card in corpus_cards():

@@ -198,10 +198,7 @@ def render(value: Any, indent: int, rnd: Any, lines: list[str]) -> None:
         lines.insert(rnd.randrange(len(lines) + 1), rnd.choice(("", "  ", "# c", "   # c")))
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(DOCUMENTS, st.randoms(use_true_random=False),
-       st.integers(0, 3))
-def test_the_line_reader_agrees_with_the_yaml_loader_on_generated_front_matter(value, rnd, offset):
+def _agrees_on_a_generated_document(value, rnd, offset):
     lines: list[str] = []
     render(value, rnd.choice((0, 0, 2)), rnd, lines)
     if rnd.random() < 0.2:  # a stray indentation or a stray character somewhere
@@ -216,3 +213,19 @@ def test_the_line_reader_agrees_with_the_yaml_loader_on_generated_front_matter(v
         event("invalid")
         return
     event("read by lines" if read_by_lines(text, offset) else "left to the YAML loader")
+
+
+_GENERATED = given(DOCUMENTS, st.randoms(use_true_random=False), st.integers(0, 3))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@_GENERATED
+def test_the_line_reader_agrees_with_the_yaml_loader_on_generated_front_matter(value, rnd, offset):
+    _agrees_on_a_generated_document(value, rnd, offset)
+
+
+@pytest.mark.slow  # the same with many more documents: run by `pytest -m slow` and .ci/run
+@settings(max_examples=1_500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@_GENERATED
+def test_the_line_reader_agrees_with_the_yaml_loader_on_many_generated_documents(value, rnd, offset):
+    _agrees_on_a_generated_document(value, rnd, offset)

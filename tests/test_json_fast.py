@@ -56,9 +56,16 @@ _VALUES = st.recursive(
     max_leaves=25)
 
 
-@settings(max_examples=600, deadline=None, database=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(_VALUES)
 def test_generated_values_are_written_alike_or_refused_alike(value):
+    _agree(value)
+
+
+@pytest.mark.slow  # the same with many more values: run by `pytest -m slow` and .ci/run
+@settings(max_examples=2_000, deadline=None, database=None)
+@given(_VALUES)
+def test_many_generated_values_are_written_alike_or_refused_alike(value):
     _agree(value)
 
 

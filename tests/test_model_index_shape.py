@@ -78,13 +78,24 @@ def test_a_key_it_never_writes_back_keeps_the_model_index_verbatim(where: tuple[
     assert _unguarded(model_index) is None and _guarded(model_index) is None
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_INDEX)
-def test_what_it_turns_away_the_round_trip_turns_away(model_index: list[dict[str, Any]]) -> None:
+def _turns_away_what_the_round_trip_turns_away(model_index: list[dict[str, Any]]) -> None:
     plain = _unguarded(model_index)
     if not may_round_trip(model_index):
         assert plain is None
     assert _guarded(model_index) == plain
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_INDEX)
+def test_what_it_turns_away_the_round_trip_turns_away(model_index: list[dict[str, Any]]) -> None:
+    _turns_away_what_the_round_trip_turns_away(model_index)
+
+
+@pytest.mark.slow  # the same with many more indexes: run by `pytest -m slow` and .ci/run
+@settings(max_examples=1_500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_INDEX)
+def test_many_indexes_it_turns_away_the_round_trip_turns_away(model_index: list[dict[str, Any]]) -> None:
+    _turns_away_what_the_round_trip_turns_away(model_index)
 
 
 @pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the hf-cards corpus is not beside the checkout")

@@ -62,6 +62,7 @@ def test_generated_mixes_of_roles_licenses_and_availability() -> None:
 
 
 @pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the Hub card corpus is not beside the checkout")
+@pytest.mark.slow  # every corpus card: run by `pytest -m slow` and .ci/run
 def test_corpus_cards_openness_ignores_repeated_datasets() -> None:
     checked = 0
     for path, text, _card in corpus_cards():

@@ -96,6 +96,7 @@ def test_not_own_line_agrees_with_its_pattern() -> None:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no hf-cards corpus")
+@pytest.mark.slow  # every corpus card: run by `pytest -m slow` and .ci/run
 def test_gated_search_agrees_with_its_pattern_on_the_corpus() -> None:
     lines = {line.strip() for path in sorted(CORPUS.glob("*.md"))[::3]
              for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}

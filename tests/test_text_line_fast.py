@@ -65,6 +65,7 @@ def test_a_finding_on_a_section_line_is_placed_on_that_line() -> None:
 
 
 @pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the hf-cards corpus is not beside the checkout")
+@pytest.mark.slow  # every corpus card: run by `pytest -m slow` and .ci/run
 def test_it_agrees_on_the_corpus() -> None:
     rng = random.Random(7)
     differ = []
