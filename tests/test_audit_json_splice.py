@@ -57,6 +57,7 @@ def test_spliced_records_are_the_whole_reports_bytes_for_examples_and_cards() ->
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="real corpus ../shared/corpora/hf-cards not present")
+@pytest.mark.slow  # every corpus card: run by `pytest -m slow` and .ci/run
 def test_spliced_records_are_the_whole_reports_bytes_on_the_corpus() -> None:
     analyzer = CachedAnalyzer()
     for path in sorted(CORPUS.glob("*.md"))[:600]:

@@ -147,6 +147,7 @@ def _poll(url: str, wanted: str, seconds: float = 30) -> bool:
     return False
 
 
+@pytest.mark.slow  # a real `mkdocs serve`, seconds of work: run by `pytest -m slow` and .ci/run
 def test_mkdocs_serve_rebuilds_when_a_manifest_changes(tmp_path):
     config = hostile_site(tmp_path, "name: Served-Model\nlicense: MIT\n", "report_findings: none")
     port = _free_port()

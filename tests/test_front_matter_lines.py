@@ -129,6 +129,7 @@ def test_comments_blank_lines_and_lists_at_a_keys_column():
 
 
 @pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the real card corpus is not present")
+@pytest.mark.slow  # every corpus front matter: run by `pytest -m slow` and .ci/run
 def test_the_line_reader_agrees_with_the_yaml_loader_on_real_front_matter():
     taken = total = 0
     for path in sorted(HF_CARDS.glob("*.md")):

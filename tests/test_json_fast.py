@@ -106,6 +106,7 @@ def test_the_examples_documents_are_written_alike():
 
 
 @pytest.mark.skipif(not HF_CARDS.is_dir(), reason="the real card corpus is not beside the checkout")
+@pytest.mark.slow  # every corpus card: run by `pytest -m slow` and .ci/run
 def test_documents_of_the_real_cards_are_written_alike():
     cards = sorted(HF_CARDS.glob("*.md"))[::10]  # a tenth of the corpus: every kind of card, in seconds
     documents = 0

@@ -2,8 +2,9 @@
 
 The validator's three spdx.org files are served from ``../shared/reference/spdx-3.0.1`` by
 ``scripts/spdx_official_validate.py``; where that folder is absent, only the validator runs skip.
-It costs about 4 s a document (JSON schema and SHACL), so the default run validates the two
-fully described examples and a broken document; ``-m slow`` validates every example.
+It costs about 4 s a document (JSON schema and SHACL), so the validator runs are slow tests
+(``-m slow``, which .ci/run runs: the two fully described examples, a broken document and every
+example); the default suite checks the offline opener and the reference files it is given.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def test_altered_reference_files_are_refused(tmp_path):
 
 
 @needs_reference
-@pytest.mark.parametrize(("name", "shards"), [pytest.param("pythia-6.9b", 2, marks=pytest.mark.slow), ("olmo-7b", 1)])
+@pytest.mark.parametrize(("name", "shards"), [pytest.param("pythia-6.9b", 2, marks=pytest.mark.slow),
+                                                   pytest.param("olmo-7b", 1, marks=pytest.mark.slow)])
 def test_the_official_validator_accepts_the_fully_described_examples(tmp_path, name, shards):
     """With their training facts, and weight digests (files, hashes, ``contains``) from --weights."""
     path = _export(_example(name), tmp_path, shards)

@@ -47,6 +47,7 @@ def test_the_walk_finds_the_line_the_list_finds(lines: list[str], end: str, fron
     assert not _differences(card, *_every_line(body))
 
 
+@pytest.mark.slow  # large generated bodies: run by `pytest -m slow` and .ci/run
 def test_it_agrees_on_bodies_of_many_sections() -> None:
     rng = random.Random(3)
     for _ in range(200):
