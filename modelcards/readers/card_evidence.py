@@ -206,13 +206,9 @@ def _code_kind(text: str) -> str | None:
     return next((cid for cid, wording in _code_kinds if wording(text)), None)
 
 
-def _code_kind_under(section: tuple[str, ...], context: str) -> str | None:
-    """``_code_kind`` of a link's headings and line, read as one text."""
-    return _code_kind_joined(*section, context)
-
-
 @short_cache
 def _code_kind_joined(*texts: str) -> str | None:
+    """``_code_kind`` of a link's headings and line (``*section, context``), read as one text."""
     return _code_kind(" ".join(texts))
 
 
@@ -412,7 +408,7 @@ def _link(found: Found, hit: Hit, has_base: bool, names: frozenset[str]) -> None
     ours = producer or _says_ours(context) or bool(_repository_tokens(org, repo) & names)
     if not ours or not (_presents_code(context) or any(map(_presents_code, section))):
         return
-    kind = _code_kind(context) or _code_kind_under(section, context) or "inference-code"
+    kind = _code_kind(context) or _code_kind_joined(*section, context) or "inference-code"
     _add(found, kind, _url(url, hit.line), location=url)
 
 
