@@ -322,6 +322,18 @@ _STR, _SEQ, _MAP = _STD + "str", _STD + "seq", _STD + "map"
 _SCALAR = yaml.ScalarNode
 
 
+def _typed(tag: str, value: str, node: yaml.ScalarNode | None = None) -> Any:
+    """A scalar's value from its tag under the located loader's rules: text for strings and the
+    tags kept as text (timestamps), PyYAML's SafeConstructor for the other scalar tags, ValueError
+    for a tag outside the rules (``<<``, ``=``, custom tags). ``node``: the scalar's node, when
+    there is one (else one is made for the constructor)."""
+    if tag == _STR or tag in _KEEP_AS_TEXT:
+        return value
+    if tag not in _SCALAR_TAGS:
+        raise ValueError(f"unsupported tag {tag}")
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node if node is not None else _SCALAR(tag, value))
+
+
 def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
     """Plain data from a node graph under the located loader's rules, without its position index.
 
@@ -331,12 +343,7 @@ def _fast_build(node: yaml.Node, depth: int = 0) -> Any:
     goes through ``load_text`` for the located error message."""
     kind = type(node)
     if kind is _SCALAR:
-        tag = node.tag
-        if tag == _STR or tag in _KEEP_AS_TEXT:
-            return node.value
-        if tag not in _SCALAR_TAGS:
-            raise ValueError(f"unsupported tag {tag}")
-        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        return _typed(node.tag, node.value, node)
     if depth == 100 and node.value:
         raise ValueError("too deep")  # its children would be at 101, past the located loader's limit
     if kind is yaml.SequenceNode:
@@ -377,14 +384,8 @@ _PLAIN = (True, False)
 
 def _plain(text: str) -> Any:
     """A plain scalar's value under the located loader's rules: typed by the tag the fast loader
-    gives it (``_implicit_tag``) and PyYAML's SafeConstructor, timestamps kept as text, as
-    ``_fast_build`` does. ValueError for a tag outside the rules (``<<``, ``=``)."""
-    tag = _implicit_tag(_SCALAR, text, _PLAIN)
-    if tag == _STR or tag in _KEEP_AS_TEXT:
-        return text
-    if tag not in _SCALAR_TAGS:
-        raise ValueError(f"unsupported tag {tag}")
-    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, _SCALAR(tag, text))
+    gives it (``_implicit_tag``), as ``_fast_build`` types a node."""
+    return _typed(_implicit_tag(_SCALAR, text, _PLAIN), text)
 
 
 _LINES = front_matter_lines.LineReader(_plain)
