@@ -143,7 +143,8 @@ def _start_worker(index_path: str | None = None) -> None:
 
 
 def _read(part: Item | Lines) -> Iterable[Item]:
-    """The cards of a task's part; a run of dump lines has its chains read ahead from the index."""
+    """The cards of a task's part; a run of dump lines has its chains read ahead from the index
+    when this worker has one (the first pass's workers have none: the index is being built)."""
     if not isinstance(part, Lines):
         return (part,)
     items = list(part.items())
@@ -223,7 +224,7 @@ def _lineage_task(batch: list[Item | Lines]) -> list[tuple[int, int, list[IndexR
     with_id = with_text = 0
     made = []
     for part in batch:
-        for item in part.items() if isinstance(part, Lines) else (part,):
+        for item in _read(part):
             if item.id:
                 with_id += 1
                 if item.text is not None:
