@@ -144,6 +144,7 @@ def _mismatches(analyzer: CachedAnalyzer, sources: list[Source], *, first: bool 
     return len(cases), wrong
 
 
+@pytest.mark.slow  # hundreds of whole analyses, seconds of work: run by `pytest -m slow` and .ci/run
 def test_a_warm_memo_gives_the_memo_free_report_for_every_single_field_change() -> None:
     sources = _sources()
     count, wrong = _mismatches(CachedAnalyzer(), sources)

@@ -181,7 +181,11 @@ def _site(tmp_path: Path, manifest: Path) -> Path:
     return config
 
 
-@pytest.mark.parametrize("case", ["ignore-lic-open", "warnings-fail", "warnings-fail-but-ignored"])
+# each case is a real `mkdocs build`: one in the default suite, the others in the slow run
+@pytest.mark.parametrize("case", [
+    pytest.param("ignore-lic-open", marks=pytest.mark.slow),
+    "warnings-fail",
+    pytest.param("warnings-fail-but-ignored", marks=pytest.mark.slow)])
 def test_settings_apply_alike_to_the_docs_plugin(case, cli, tmp_path, monkeypatch):
     table, manifest, _ = SETTINGS[case]
     project = _project(tmp_path, table)
@@ -196,6 +200,7 @@ def test_settings_apply_alike_to_the_docs_plugin(case, cli, tmp_path, monkeypatc
     assert build.returncode == status, build.stderr
 
 
+@pytest.mark.slow  # a real site build: run by `pytest -m slow` and .ci/run
 def test_an_unknown_code_in_the_settings_stops_the_docs_build_with_its_name(tmp_path):
     config = _site(_project(tmp_path, 'ignore = ["LIX"]\n'), PYTHIA)
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],

@@ -51,6 +51,7 @@ def test_jsonl_dump_rows_are_cards_named_by_their_id_and_bad_rows_are_input_find
     assert "audited 5 card(s)" in result.stderr and "4 unreadable" in result.stderr
 
 
+@pytest.mark.slow  # 2,500 cards through a subprocess: run by `pytest -m slow` and .ci/run
 def test_parquet_dump_is_read_in_batches_with_its_text_column(cli, tmp_path):
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
@@ -199,6 +200,7 @@ def test_directory_walks_skip_files_that_are_not_cards_but_files_named_on_the_co
     assert named["openness"]["mof"]["label"] == "Unclassified"  # a card without metadata, as the user said
 
 
+@pytest.mark.slow  # a real terminal (pty) around a subprocess: run by `pytest -m slow` and .ci/run
 def test_progress_is_drawn_on_a_terminal_and_never_in_the_output(tmp_path):
     import os
     import pty

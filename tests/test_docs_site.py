@@ -27,7 +27,8 @@ def main_text(page: Path) -> str:
     return page.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs-material.yml"])
+# a real `mkdocs build` each: the plain theme in the default suite, Material in the slow run
+@pytest.mark.parametrize("config", ["mkdocs.yml", pytest.param("mkdocs-material.yml", marks=pytest.mark.slow)])
 def test_example_site_builds_strict_with_class_label_component_rows_and_badge(config, tmp_path):
     result = build(SITE / config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -81,6 +82,7 @@ def hostile_site(tmp_path: Path, manifest_text: str, *plugin_lines: str) -> Path
     return config
 
 
+@pytest.mark.slow  # a real site build: run by `pytest -m slow` and .ci/run
 def test_script_payloads_in_manifest_text_come_out_escaped(tmp_path):
     config = hostile_site(tmp_path, HOSTILE, "report_findings: none")
     result = build(config, tmp_path / "site")
@@ -93,6 +95,7 @@ def test_script_payloads_in_manifest_text_come_out_escaped(tmp_path):
     assert 'href="javascript:' not in html
 
 
+@pytest.mark.slow  # a real site build: run by `pytest -m slow` and .ci/run
 def test_error_findings_fail_a_strict_build_with_their_location(tmp_path):
     manifest = (ROOT / "examples" / "mislabelled-llama3-finetune" / "modelcard.yaml").read_text(encoding="utf-8")
     result = build(hostile_site(tmp_path, manifest), tmp_path / "site")
@@ -100,6 +103,7 @@ def test_error_findings_fail_a_strict_build_with_their_location(tmp_path):
     assert re.search(r"release\.yaml:\d+: LIC\d+ error:", result.stderr)
 
 
+@pytest.mark.slow  # a real site build: run by `pytest -m slow` and .ci/run
 def test_a_broken_manifest_stops_the_build_with_a_located_message_not_a_traceback(tmp_path):
     result = build(hostile_site(tmp_path, "name: x\nlicense: [mit\n"), tmp_path / "site")
     assert result.returncode == 1
@@ -107,6 +111,7 @@ def test_a_broken_manifest_stops_the_build_with_a_located_message_not_a_tracebac
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # a real site build: run by `pytest -m slow` and .ci/run
 def test_missing_manifest_is_named(tmp_path):
     config = hostile_site(tmp_path, "name: x\n")
     config.write_text(config.read_text().replace("release.yaml", "nowhere.yaml"), encoding="utf-8")
@@ -114,6 +119,7 @@ def test_missing_manifest_is_named(tmp_path):
     assert result.returncode == 1 and "nowhere.yaml" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # a real site build: run by `pytest -m slow` and .ci/run
 def test_the_site_source_is_left_untouched(tmp_path):
     copy = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", copy)

@@ -45,7 +45,13 @@ def cyclonedx_errors(text: str, version: str) -> object:
     return JsonStrictValidator(SchemaVersion.from_version(version)).validate_str(text)
 
 
-@pytest.mark.parametrize("manifest", EXAMPLES, ids=lambda p: p.parent.name)
+# two examples in the default suite (an open and a restricted release); every other one in the slow run
+DEFAULT_EXPORT_EXAMPLES = {"olmo-7b", "meta-llama-3-8b"}
+
+
+@pytest.mark.parametrize("manifest", [
+    pytest.param(p, id=p.parent.name, marks=() if p.parent.name in DEFAULT_EXPORT_EXAMPLES else pytest.mark.slow)
+    for p in EXAMPLES])
 def test_every_example_exports_valid_spdx_and_cyclonedx(manifest):
     release = modelcards.load(str(manifest))
     report = _report(release)

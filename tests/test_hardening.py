@@ -241,6 +241,7 @@ def test_the_next_render_removes_temporary_files_a_killed_render_left(tmp_path):
     running.unlink()
 
 
+@pytest.mark.slow  # subprocesses killed mid-write, seconds of work: run by `pytest -m slow` and .ci/run
 def test_a_killed_render_leaves_no_torn_output_and_the_next_render_cleans_up(tmp_path):
     folder = tmp_path / "release"
     folder.mkdir()

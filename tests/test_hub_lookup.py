@@ -37,7 +37,7 @@ class _FakeHub(BaseHTTPRequestHandler):
 @pytest.fixture
 def fake_hub(monkeypatch):
     server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeHub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
