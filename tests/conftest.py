@@ -47,6 +47,36 @@ def corpus_cards():
             continue
 
 
+def readable_sources(paths):
+    """The read source of each of ``paths`` that ``read`` takes (manifests or cards), in order;
+    the ones it refuses are left out."""
+    from modelcards.errors import InputError
+    from modelcards.readers.dispatch import read
+
+    for path in paths:
+        try:
+            yield read(str(path))
+        except InputError:
+            continue
+
+
+def fast_and_located(text: str):
+    """(``load_fast``, ``load_text``) of a front matter, each read as a card's from its line 2;
+    None when the located loader refuses it and the fast one refuses it with the same message
+    (it fails the calling test when only one of them refuses, or their messages differ)."""
+    from modelcards.errors import InputError
+    from modelcards.readers.located_yaml import load_fast, load_text
+
+    try:
+        expected = load_text(text, "card.md", line_offset=1)
+    except InputError as err:
+        with pytest.raises(InputError) as fast_err:
+            load_fast(text, "card.md", line_offset=1)
+        assert str(fast_err.value) == str(err)
+        return None
+    return load_fast(text, "card.md", line_offset=1), expected
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Write a dedented text file under tmp_path and return its path as str."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from modelcards.renderers.card_data_fast import FIELDS, card_data_dict
 from modelcards.renderers.frontmatter import card_data_fields
 
-from conftest import EXAMPLES, HF_CARDS
+from conftest import EXAMPLES, HF_CARDS, readable_sources
 
 _TEXT = st.text(max_size=8)
 _VALUE = st.none() | _TEXT | st.lists(_TEXT, max_size=4)
@@ -34,14 +34,8 @@ def test_evaluation_results_are_left_to_huggingface_hub():
 
 def _releases(paths):
     from modelcards.analysis import analyze
-    from modelcards.errors import InputError
-    from modelcards.readers.dispatch import read
 
-    for path in paths:
-        try:
-            source = read(str(path))
-        except InputError:
-            continue
+    for source in readable_sources(paths):
         yield source.release, analyze(source.release, source=source.path)
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from modelcards.renderers import json_fast
 from modelcards.renderers.json_text import json_bytes
 
-from conftest import EXAMPLES, HF_CARDS
+from conftest import EXAMPLES, HF_CARDS, readable_sources
 
 orjson = pytest.importorskip("orjson")
 
@@ -83,16 +83,10 @@ def test_plain_data_goes_to_orjson():
 
 def _documents(manifests):
     from modelcards.analysis import analyze
-    from modelcards.errors import InputError
-    from modelcards.readers.dispatch import read
     from modelcards.renderers.cyclonedx import cyclonedx_document
     from modelcards.renderers.modelcard_json import finite, modelcard_document
 
-    for path in manifests:
-        try:
-            source = read(str(path))
-        except InputError:
-            continue
+    for source in readable_sources(manifests):
         report = analyze(source.release, source=source.path, locate=source.locate)
         yield modelcard_document(source.release, report)
         yield finite(cyclonedx_document(source.release, report))
