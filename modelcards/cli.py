@@ -649,14 +649,13 @@ def _write_manifest(path: str, text: str | bytes) -> None:
     """Write a manifest, and beside it the JSON Schema its ``$schema`` line names when the
     repository ships none (``starter.schema_to_write``); exit 2 with the reason when it cannot."""
     from modelcards.files import write_atomic
-    from modelcards.schema.json_schema import release_json_schema_text
-    from modelcards.starter import schema_to_write
+    from modelcards.starter import release_schema_text, schema_to_write
 
     schema_path = schema_to_write(path)
     try:
         write_atomic(path, text)
         if schema_path is not None:  # what the manifest's $schema line names, for editors
-            write_atomic(schema_path, release_json_schema_text())
+            write_atomic(schema_path, release_schema_text())
     except OSError as err:
         click.echo(f"{path}: error: cannot write: {err.strerror or err}", err=True)
         sys.exit(EXIT_INPUT)

@@ -115,6 +115,21 @@ def schema_to_write(manifest: str) -> str | None:
     return None if os.path.exists(path) else path
 
 
+def release_schema_text() -> str:
+    """The manifest's JSON Schema, as ``modelcards schema`` prints it: the copy this package ships
+    (``schemas/release.schema.json``, which a test holds to the models), read rather than generated
+    from the pydantic models (~25 ms, and no pydantic import for ``init``); generated when the
+    package was installed without it."""
+    from modelcards.resources import shipped_dir
+
+    try:
+        return (shipped_dir("schemas") / SCHEMA_NAME).read_text(encoding="utf-8")
+    except OSError:
+        from modelcards.schema.json_schema import release_json_schema_text
+
+        return release_json_schema_text()
+
+
 def starter_manifest(name: str, path: str | None = None) -> str:
     """The starter manifest for a model called ``name``, to be written at ``path``."""
     import datetime

@@ -18,6 +18,15 @@ def test_committed_json_schema_is_current():
     )
 
 
+def test_the_schema_written_beside_a_manifest_is_the_models_schema(cli, tmp_path):
+    """``init`` and ``import`` write the shipped copy: it must be what the models generate."""
+    from modelcards.starter import release_schema_text
+
+    assert release_schema_text() == release_json_schema_text()
+    assert cli("init", str(tmp_path / "modelcard.yaml")).exit_code == 0
+    assert (tmp_path / "release.schema.json").read_text(encoding="utf-8") == release_json_schema_text()
+
+
 def test_schema_cli_prints_the_same_schema(cli):
     result = cli("schema")
     assert result.exit_code == 0
