@@ -81,7 +81,7 @@ from functools import lru_cache
 from typing import Any
 
 from modelcards.readers.card_scan import Hit, Scan, path_mentions
-from modelcards.readers.literal_gate import gated, matcher, short_cache
+from modelcards.readers.literal_gate import found, gated, matcher, short_cache
 
 
 class Found(dict[str, dict[str, Any]]):
@@ -175,29 +175,10 @@ _KIND_WORDS = {"data-preprocessing-code": ("preprocess", "data ", "dedup"),
 _code_kinds = tuple((cid, gated(wording, _KIND_WORDS[cid])) for cid, wording in _CODE_KINDS)
 
 
-@short_cache
-def _presents_own_paper(context: str) -> bool:
-    """Whether ``_OWN_PAPER`` matches a link's line: cards share lines (a quantiser's template, a
-    producer's badges), so each line is judged once."""
-    return _own_paper(context) is not None
-
-
-@short_cache
-def _credits_tool(context: str) -> bool:
-    """Whether ``_TOOL_LINE`` matches a link's line."""
-    return _tool_line(context) is not None
-
-
-@short_cache
-def _says_ours(context: str) -> bool:
-    """Whether ``_OURS`` matches a link's line."""
-    return _ours(context) is not None
-
-
-@short_cache
-def _presents_code(text: str) -> bool:
-    """Whether ``_OWN_CODE`` matches a link's line or one of its headings."""
-    return _own_code(text) is not None
+_presents_own_paper = found(_own_paper, "Whether ``_OWN_PAPER`` matches a link's line.")
+_credits_tool = found(_tool_line, "Whether ``_TOOL_LINE`` matches a link's line.")
+_says_ours = found(_ours, "Whether ``_OURS`` matches a link's line.")
+_presents_code = found(_own_code, "Whether ``_OWN_CODE`` matches a link's line or one of its headings.")
 
 
 @short_cache

@@ -43,6 +43,17 @@ def short_cache(judge: Callable[..., T], maxsize: int = 4096) -> Callable[..., T
     return judged
 
 
+def found(search: Search, doc: str) -> Callable[[str], bool]:
+    """Whether ``search`` finds a match in a text, kept per text as ``short_cache`` keeps
+    judgements (cards repeat their lines: a quantiser's template, a producer's badges)."""
+
+    def judge(text: str) -> bool:
+        return search(text) is not None
+
+    judge.__doc__ = doc
+    return short_cache(judge)
+
+
 def latest_cache(judge: Callable[..., T], keep: int = _LONG_KEPT) -> Callable[..., T]:
     """``judge(*args)``, kept for the latest ``keep`` distinct arguments only."""
     latest: dict[tuple[Any, ...], T] = {}
