@@ -47,10 +47,13 @@ def read_import(src: str) -> Source:
     """The source ``modelcards import SRC`` turns into a manifest: a Hugging Face README.md or a MOT
     YAML file on disk, or ``hf:org/name`` (downloaded from the Hub, honouring HF_ENDPOINT). A
     manifest is refused with a located message."""
+    from modelcards.readers import dispatch
+
+    if not src.startswith("hf:"):  # a file: the Hub client (and the license tables it reads) is not needed
+        return dispatch.read_import(src)
     import functools
 
     from modelcards.hub import download_card
-    from modelcards.readers import dispatch
     from modelcards.readers.located_yaml import read_text
 
     return dispatch.read_import(src, download=functools.partial(download_card, read_file=read_text))
