@@ -254,3 +254,34 @@ def test_the_report_holds_the_base_model_lineage_with_each_links_license_and_sou
     assert report.lineage[0].license_source.startswith("https://github.com/deepseek-ai/DeepSeek-R1")
     assert report.lineage[2].license_source == "manifest"
     assert _report({"name": "Alone", "license": "MIT"}).lineage == ()
+
+
+def test_an_inherited_obligation_is_located_at_the_base_it_comes_through():
+    """LIC004 points at the listed base model whose chain carries the license: the base itself
+    (the second entry, Llama 3), or the base a known model derives from (zephyr -> Mistral)."""
+    manifest = (
+        "name: Tiny-Helper\n"
+        "license: apache-2.0\n"
+        "base_models:\n"
+        "  - id: HuggingFaceH4/zephyr-7b-beta\n"
+        "    relation: finetune\n"
+        "  - id: meta-llama/Meta-Llama-3-8B\n"
+        "    relation: merge\n"
+    )
+    source = read_text(manifest, "modelcard.yaml")
+    found = [f for f in analyze(source.release, source=source.path, locate=source.locate).findings
+             if f.rule == "LIC004"]
+    by_base = {}
+    for f in found:
+        by_base.setdefault(f.subject, set()).add((f.line, f.column))
+    assert by_base["base-model:meta-llama/Meta-Llama-3-8B"] == {(6, 9)}
+    assert by_base["base-model:mistralai/Mistral-7B-v0.1"] == {(4, 9)}  # through zephyr, the first entry
+
+    card = ("---\nlicense: apache-2.0\nbase_model:\n- HuggingFaceH4/zephyr-7b-beta\n- meta-llama/Meta-Llama-3-8B\n"
+            "---\n# Tiny Helper\n\nA merge.\n")
+    source = read_text(card, "README.md")
+    lines = {(f.subject, f.line) for f in analyze(source.release, source=source.path, locate=source.locate).findings
+             if f.rule == "LIC004"}
+    assert ("base-model:meta-llama/Meta-Llama-3-8B", 5) in lines
+    assert ("base-model:mistralai/Mistral-7B-v0.1", 4) in lines
+    assert all(line is not None for _subject, line in lines)

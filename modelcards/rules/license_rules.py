@@ -161,6 +161,8 @@ def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
     What: lists, for every license along the base-model chain, the obligations that bind the
     release: copies of the agreement, notices to keep, use restrictions to pass downstream,
     thresholds and output clauses (naming and attribution are checked by LIC005 / LIC006).
+    Located at the listed base model the obligation comes through: the base itself, or the one
+    whose chain leads to the license (a base of a base).
     Why: a derivative's users and publisher are bound by these terms; each comes with the clause
     it is taken from.
     Example:
@@ -171,8 +173,27 @@ def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
     Fix: nothing to fix: carry out the obligations listed (the rendered README lists them too).
     Sources: the clause named in each finding (``modelcards/licenses/data/obligations.yaml``)
     """
+    through = _listed_base_of(facts, verdicts)
     for link, obligation in verdicts.inherited:  # naming and attribution: checked by LIC005 / LIC006
-        yield Hit(f"base-model:{link.model_id}", f"{obligation.kind}: {obligation.text}", obligation.source)
+        listed = through.get(id(link))
+        yield Hit(f"base-model:{link.model_id}", f"{obligation.kind}: {obligation.text}", obligation.source,
+                  at=("base_models",) if listed is None else ("base_models", listed, "id"))
+
+
+def _listed_base_of(facts: LicenseFacts, verdicts: LicenseVerdicts) -> dict[int, int]:
+    """The index in ``base_models`` of the listed base each link of the chain comes through, by
+    the link's identity: the chain lists each listed base (depth 1) and then what it derives from."""
+    listed = {}
+    for i, base in enumerate(facts.bases):
+        listed.setdefault(base.id.lower(), i)
+    through: dict[int, int] = {}
+    current: int | None = None
+    for link in verdicts.chain:
+        if link.depth == 1:
+            current = listed.get(link.model_id.lower())
+        if current is not None:
+            through[id(link)] = current
+    return through
 
 
 @rule("LIC005", "derivative-naming", "license-obligation", "warning")
