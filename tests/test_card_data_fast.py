@@ -19,12 +19,23 @@ _VALUE = st.none() | _TEXT | st.lists(_TEXT, max_size=4)
 _FIELD_VALUES = st.fixed_dictionaries({}, optional={name: _VALUE for name in FIELDS if name != "eval_results"})
 
 
-@settings(max_examples=400, deadline=None, database=None)
-@given(_FIELD_VALUES)
-def test_generated_fields_are_written_as_huggingface_hub_writes_them(fields):
+def _written_alike(fields) -> None:
     written = card_data_dict(**fields)
     assert written == ModelCardData(**fields).to_dict()
     assert list(written) == list(ModelCardData(**fields).to_dict())  # in its order too
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(_FIELD_VALUES)
+def test_generated_fields_are_written_as_huggingface_hub_writes_them(fields):
+    _written_alike(fields)
+
+
+@pytest.mark.slow  # the same with many more field sets: run by `pytest -m slow` and .ci/run
+@settings(max_examples=1_500, deadline=None, database=None)
+@given(_FIELD_VALUES)
+def test_many_generated_fields_are_written_as_huggingface_hub_writes_them(fields):
+    _written_alike(fields)
 
 
 def test_evaluation_results_are_left_to_huggingface_hub():

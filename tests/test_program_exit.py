@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 OLMO = ROOT / "examples" / "olmo-7b" / "modelcard.yaml"
@@ -23,6 +25,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # two renders, one a subprocess: run by `pytest -m slow` and .ci/run
 def test_a_rendered_folder_is_whole_when_the_program_leaves_without_teardown(cli, tmp_path):
     done = _program("render", str(OLMO), "-o", str(tmp_path / "program"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -33,6 +36,7 @@ def test_a_rendered_folder_is_whole_when_the_program_leaves_without_teardown(cli
     assert not [name for name in program if ".modelcards-" in name]  # no temporary file left
 
 
+@pytest.mark.slow  # two imports, one a subprocess: run by `pytest -m slow` and .ci/run
 def test_an_imported_manifest_is_whole_when_the_program_leaves_without_teardown(cli, tmp_path):
     card = tmp_path / "README.md"
     card.write_text("---\nlicense: apache-2.0\nbase_model: EleutherAI/pythia-1b\n---\n# Tiny Pythia\n\n"
