@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from modelcards.licenses import license_data
+from modelcards.licenses.id_patterns import PatternTable
 
 
 @dataclass(frozen=True)
@@ -91,18 +92,21 @@ def _entry(raw: dict[str, Any], item_id: str) -> KnownEntry:
     return KnownEntry(item_id, raw["license"], raw["source"], raw.get("base"))
 
 
-def _match(table: tuple[dict[str, Any], ...], item_id: str) -> KnownEntry | None:
-    lowered = item_id.lower()
-    for entry in table:
-        if fnmatch.fnmatchcase(lowered, entry["match"].lower()):
-            return _entry(entry, item_id)
-    return None
+@lru_cache(maxsize=2)
+def _patterns(name: str, section: str) -> PatternTable:
+    return PatternTable([entry["match"] for entry in _table(name, section)])
+
+
+def _match(name: str, section: str, item_id: str) -> KnownEntry | None:
+    """The first entry of a table whose pattern ``item_id`` matches (``id_patterns``)."""
+    index = _patterns(name, section).first(item_id)
+    return None if index is None else _entry(_table(name, section)[index], item_id)
 
 
 @lru_cache(maxsize=4096)
 def known_model(model_id: str) -> KnownEntry | None:
     """License of a well-known Hub model, from the sourced table; None when not known."""
-    return _match(_table("known-models.yaml", "models"), model_id)
+    return _match("known-models.yaml", "models", model_id)
 
 
 def _squashed(text: str) -> str:
@@ -141,4 +145,4 @@ def known_model_by_name(name: str) -> KnownEntry | None:
 @lru_cache(maxsize=4096)
 def known_dataset(dataset_id: str) -> KnownEntry | None:
     """License of a well-known dataset, from the sourced table ``known-datasets.yaml``."""
-    return _match(_table("known-datasets.yaml", "datasets"), dataset_id)
+    return _match("known-datasets.yaml", "datasets", dataset_id)
