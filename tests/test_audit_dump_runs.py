@@ -135,3 +135,12 @@ def test_a_stream_of_cards_already_begun_goes_on_from_where_it_was(tmp_path):
     assert first.id == "org/a"
     rest = [row.source for _record, row in run(cards, jobs=2)]  # type: ignore[misc]
     assert rest == [item.source for item in list(iter_items([path]))[1:]]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n", b"\n\n\n", b'{"id": "org/a", "card": "# A"}'])
+def test_an_empty_or_blank_dump_or_one_line_without_a_break_gives_what_reading_it_whole_gives(tmp_path, content):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(content)
+    runs = list(iter_items([str(path)]).parts(2))
+    assert _expanded(runs) == list(iter_items([str(path)]))
+    assert sum(run.end - run.start for run in runs) == len(content)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import mmap
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -135,18 +136,26 @@ class Lines:
 
 
 def _runs(path: str, lines: int, most_bytes: int) -> Iterator[Lines]:
-    """The dump at ``path`` cut into runs of ``lines`` lines (fewer when they pass ``most_bytes``)."""
-    with open(path, "rb", buffering=1 << 20) as handle:
-        start = end = count = 0
-        first = 1
-        for line in handle:
-            end += len(line)
-            count += 1
-            if count >= lines or end - start >= most_bytes:
+    """The dump at ``path`` cut into runs of ``lines`` lines (fewer when they pass ``most_bytes``).
+    The line breaks are found in a read-only map of the file, so no line is copied out of it: the
+    parent of a pool only tells where runs start and end, and its workers read them."""
+    with open(path, "rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            find = view.find
+            start, first = 0, 1
+            while start < size:
+                end, count = start, 0
+                while True:
+                    line_break = find(b"\n", end)
+                    end = size if line_break < 0 else line_break + 1
+                    count += 1
+                    if end >= size or count >= lines or end - start >= most_bytes:
+                        break
                 yield Lines(path, start, end, first)
-                start, first, count = end, first + count, 0
-        if count:
-            yield Lines(path, start, end, first)
+                start, first = end, first + count
 
 
 def _parquet(path: str) -> Iterator[Item]:
