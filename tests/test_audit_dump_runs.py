@@ -144,3 +144,20 @@ def test_an_empty_or_blank_dump_or_one_line_without_a_break_gives_what_reading_i
     runs = list(iter_items([str(path)]).parts(2))
     assert _expanded(runs) == list(iter_items([str(path)]))
     assert sum(run.end - run.start for run in runs) == len(content)
+
+
+def test_runs_found_across_many_map_windows_are_those_of_reading_the_lines(tmp_path, monkeypatch):
+    import mmap
+
+    from modelcards.audit import inputs
+
+    rows = [json.dumps({"id": f"org/m{i}", "card": "---\nlicense: mit\n---\n" + "x" * (i * 37 % 5000)})
+            for i in range(300)]
+    path = _write(tmp_path, rows)
+    whole = list(iter_items([path]))
+    monkeypatch.setattr(inputs, "_WINDOW", mmap.ALLOCATIONGRANULARITY)  # a line break past almost every window
+    assert Path(path).stat().st_size > 50 * mmap.ALLOCATIONGRANULARITY
+    for lines, most in ((1, 1 << 23), (7, 1 << 23), (64, 9000)):
+        runs = list(iter_items([path]).parts(lines, most_bytes=most))
+        assert all(a.end == b.start for a, b in pairwise(runs)) and runs[-1].end == Path(path).stat().st_size
+        assert _expanded(runs) == whole

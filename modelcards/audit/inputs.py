@@ -13,7 +13,7 @@ import mmap
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import BinaryIO, cast
 
 from modelcards.audit.jsonio import decode_line
 from modelcards.files import not_regular
@@ -135,27 +135,63 @@ class Lines:
         return _rows(self.path, io.BytesIO(data), self.first)  # BytesIO splits lines as a file does
 
 
+_WINDOW = 1 << 24
+"""Bytes of a dump mapped at a time while its line breaks are found (16 MiB)."""
+
+
+class _LineBreaks:
+    """The line breaks of an open file, found with ``find`` in a read-only map of one window of it
+    at a time: nothing is copied out of the file, and the pages of a window leave the process's
+    memory when the next one is mapped."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.fileno = handle.fileno()
+        self.size = os.fstat(self.fileno).st_size
+        self.view: mmap.mmap | None = None
+        self.at = 0
+        """The file offset where ``view`` starts."""
+
+    def next(self, offset: int) -> int:
+        """The offset of the first line break at or after ``offset``, or -1."""
+        while offset < self.size:
+            view = self.view
+            if view is None or not self.at <= offset < self.at + len(view):
+                self.close()
+                self.at = offset - offset % mmap.ALLOCATIONGRANULARITY
+                view = self.view = mmap.mmap(self.fileno, min(_WINDOW, self.size - self.at),
+                                             access=mmap.ACCESS_READ, offset=self.at)
+            found = view.find(b"\n", offset - self.at)
+            if found >= 0:
+                return self.at + found
+            offset = self.at + len(view)
+        return -1
+
+    def close(self) -> None:
+        if self.view is not None:
+            self.view.close()
+            self.view = None
+
+
 def _runs(path: str, lines: int, most_bytes: int) -> Iterator[Lines]:
     """The dump at ``path`` cut into runs of ``lines`` lines (fewer when they pass ``most_bytes``).
-    The line breaks are found in a read-only map of the file, so no line is copied out of it: the
-    parent of a pool only tells where runs start and end, and its workers read them."""
+    The parent of a pool only tells where runs start and end (its workers read them), so it finds
+    the line breaks in a map of the file instead of reading each line into memory."""
     with open(path, "rb") as handle:
-        size = handle.seek(0, os.SEEK_END)
-        if size == 0:
-            return
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
-            find = view.find
-            start, first = 0, 1
+        breaks = _LineBreaks(handle)
+        try:
+            size, start, first = breaks.size, 0, 1
             while start < size:
                 end, count = start, 0
                 while True:
-                    line_break = find(b"\n", end)
+                    line_break = breaks.next(end)
                     end = size if line_break < 0 else line_break + 1
                     count += 1
                     if end >= size or count >= lines or end - start >= most_bytes:
                         break
                 yield Lines(path, start, end, first)
                 start, first = end, first + count
+        finally:
+            breaks.close()
 
 
 def _parquet(path: str) -> Iterator[Item]:
