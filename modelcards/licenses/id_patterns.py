@@ -15,9 +15,15 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 _WILDCARD = re.compile(r"[*?\[]")
+_Entry = tuple[int, str, Callable[[str], "re.Match[str] | None"]]
+"""(index in the table, literal beginning, the compiled pattern's full match) of one pattern."""
+
+
+def _index(entry: _Entry) -> int:
+    return entry[0]
 
 
 def literal_start(pattern: str) -> str:
@@ -29,10 +35,11 @@ class PatternTable:
     """Lower-cased fnmatch patterns, looked up by id."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        compiled = [(index, literal_start(pattern.lower()), re.compile(fnmatch.translate(pattern.lower())).match)
-                    for index, pattern in enumerate(patterns)]
-        by_org: dict[str, list[tuple[int, str, object]]] = {}
-        anywhere: list[tuple[int, str, object]] = []
+        lowered = [pattern.lower() for pattern in patterns]
+        compiled: list[_Entry] = [(index, literal_start(pattern), re.compile(fnmatch.translate(pattern)).match)
+                                  for index, pattern in enumerate(lowered)]
+        by_org: dict[str, list[_Entry]] = {}
+        anywhere: list[_Entry] = []
         for entry in compiled:
             start = entry[1]
             if "/" in start:
@@ -40,7 +47,7 @@ class PatternTable:
             else:
                 anywhere.append(entry)
         self._anywhere = tuple(anywhere)
-        self._by_org = {org: tuple(sorted(entries + anywhere)) for org, entries in by_org.items()}
+        self._by_org = {org: tuple(sorted(entries + anywhere, key=_index)) for org, entries in by_org.items()}
 
     def first(self, item_id: str) -> int | None:
         """The index of the first pattern ``item_id`` matches (any case), or None."""
@@ -48,6 +55,6 @@ class PatternTable:
         slash = lowered.find("/")
         candidates = self._by_org.get(lowered[:slash], self._anywhere) if slash >= 0 else self._anywhere
         for index, start, match in candidates:
-            if lowered.startswith(start) and match(lowered):  # type: ignore[operator]
+            if lowered.startswith(start) and match(lowered):
                 return index
         return None

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from modelcards.licenses import license_data
-from modelcards.licenses.id_patterns import PatternTable
+from modelcards.licenses.id_patterns import PatternTable, literal_start
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,6 @@ def _squashed(text: str) -> str:
     return re.sub(r"[-_\s]", "", text.lower())
 
 
-def _literal(pattern: str) -> int:
-    """Length of a pattern's literal beginning, before its first wildcard."""
-    return len(re.split(r"[*?\[]", pattern, maxsplit=1)[0])
 
 
 @lru_cache(maxsize=1024)
@@ -135,7 +132,7 @@ def known_model_by_name(name: str) -> KnownEntry | None:
         pattern = entry["match"].lower().rsplit("/", 1)[-1]
         written = fnmatch.fnmatchcase(lowered, pattern)
         if written or fnmatch.fnmatchcase(squashed, _squashed(pattern)):
-            matches.append((written, _literal(_squashed(pattern)), entry))
+            matches.append((written, len(literal_start(_squashed(pattern))), entry))
     first = next((m for m in matches if m[0]), None)
     if first is None or any(m is not first and m[1] >= first[1] for m in matches):
         return None
