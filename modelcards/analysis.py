@@ -12,11 +12,10 @@ release's own source and makes the Report. The batch audit memoises the two part
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from modelcards.licenses.hub_ids import hub_license
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
@@ -97,8 +96,7 @@ def rules_needing(needs: Needs) -> tuple[Rule, ...]:
     return tuple(rule for rule in ordered_rules() if rule.needs is needs)
 
 
-@dataclass(frozen=True)
-class GroupHits:
+class GroupHits(NamedTuple):
     """What the rules of one facts type found: the same for every release with the same facts."""
 
     unlocated: tuple[Finding, ...]
@@ -124,8 +122,7 @@ _component_verdict = lru_cache(maxsize=4096)(ComponentVerdict)
 reads the same (few distinct ones occur): it is frozen."""
 
 
-@dataclass(frozen=True)
-class OpennessPart:
+class OpennessPart(NamedTuple):
     """Everything an analysis draws from ``OpennessFacts``."""
 
     verdicts: OpennessVerdicts
@@ -200,8 +197,7 @@ def license_view(text: str) -> LicenseView:
     )
 
 
-@dataclass(frozen=True)
-class LicensePart:
+class LicensePart(NamedTuple):
     """Everything an analysis draws from ``LicenseFacts``."""
 
     verdicts: LicenseVerdicts

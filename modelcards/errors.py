@@ -7,10 +7,10 @@ front ends can print it in the ``path:line:col: message`` form editors understan
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A 1-based position in a source file."""
 
     path: str

@@ -180,11 +180,10 @@ def test_the_stand_in_is_the_frameworks_substitution_not_a_fixed_pair(monkeypatc
     ids = [c for c in CLASS3 if c != "technical-report"] + ["research-paper"]
     assert mof().substitutions == {"technical-report": "research-paper"}
     assert mof_of(release(all_of(ids), license="Apache-2.0")).mof_class == 3
-    import dataclasses
 
     from modelcards.openness import mof as mof_module
 
-    without = dataclasses.replace(mof(), substitutions={})
+    without = mof()._replace(substitutions={})
     monkeypatch.setattr(mof_module, "mof", lambda: without)
     result = mof_of(release(all_of(ids), license="Apache-2.0"))
     assert result.mof_class is None

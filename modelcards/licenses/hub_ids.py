@@ -6,8 +6,8 @@ included); any other license is declared as ``license: other`` with a name and a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from modelcards.licenses.resolver import HUB_LICENSES, lookup
 from modelcards.resources import read_data
@@ -15,8 +15,7 @@ from modelcards.resources import read_data
 __all__ = ["HUB_LICENSES", "HubLicense", "hub_ids", "hub_license"]
 
 
-@dataclass(frozen=True)
-class HubLicense:
+class HubLicense(NamedTuple):
     license: str | None
     license_name: str | None = None
     license_link: str | None = None

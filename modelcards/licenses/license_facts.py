@@ -9,7 +9,6 @@ receive only this and its verdicts, so the audit can memoise on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from modelcards.licenses.lineage import Link, chain_of
@@ -87,8 +86,7 @@ class LicenseFacts(NamedTuple):
         return found
 
 
-@dataclass(frozen=True)
-class LicenseVerdicts:
+class LicenseVerdicts(NamedTuple):
     """What rules declared ``needs=LicenseFacts`` receive next to the facts."""
 
     chain: tuple[Link, ...]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from modelcards.licenses.model_ids import known_base
@@ -28,8 +27,7 @@ MAX_LINKS = 64
 """Links per release at most: merges of merges fan out, and a chain is for judging licenses."""
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     model_id: str
     relation: str
     license: ResolvedLicense | None

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from modelcards.licenses import license_data
 from modelcards.licenses.id_patterns import PatternTable, literal_start
 
 
-@dataclass(frozen=True)
-class Obligation:
+class Obligation(NamedTuple):
     kind: str
     text: str
     source: str
@@ -37,8 +35,7 @@ class Obligation:
         return not self.models or any(fnmatch.fnmatchcase(lowered, p.lower()) for p in self.models)
 
 
-@dataclass(frozen=True)
-class LicenseTerms:
+class LicenseTerms(NamedTuple):
     license_id: str
     relicense: str
     """'free': a derivative may carry other terms; 'keep': it must keep these conditions."""
@@ -49,8 +46,7 @@ class LicenseTerms:
     share-alike license with the same elements), as the license text allows."""
 
 
-@dataclass(frozen=True)
-class KnownEntry:
+class KnownEntry(NamedTuple):
     id: str
     license: str
     source: str

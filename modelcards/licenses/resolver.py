@@ -15,9 +15,9 @@ strings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from modelcards.licenses import license_data
 
@@ -28,8 +28,7 @@ UNLICENSED_WORDS = frozenset({"unlicensed", "none", "no license", "undisclosed",
 UNKNOWN_WORDS = frozenset({"unknown", "other", "other license", "license", "proprietary"})
 
 
-@dataclass(frozen=True)
-class LicenseInfo:
+class LicenseInfo(NamedTuple):
     """What the project knows about one license."""
 
     id: str
@@ -181,7 +180,7 @@ def _add_family(tables: _Tables, hub_id: str, family: dict[str, Any]) -> None:
     key = _norm(hub_id)
     known = tables.by_key.get(_norm(tables.aliases.get(key, hub_id)))
     if known is not None:
-        tables.by_key[_norm(known.id)] = replace(known, members=members)
+        tables.by_key[_norm(known.id)] = known._replace(members=members)
         return
     is_open = bool(family["open"])
     info = LicenseInfo(

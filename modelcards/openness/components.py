@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from modelcards.resources import read_data
 
 
-@dataclass(frozen=True)
-class Component:
+class Component(NamedTuple):
     id: str
     mof_class: int
     required: bool
@@ -20,8 +18,7 @@ class Component:
     """Content types whose licenses suit this component (defaults to its own content type)."""
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     version: str
     date: str
     labels: dict[int | None, str]

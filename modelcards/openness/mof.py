@@ -13,16 +13,15 @@ leaves the count instead of counting twice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from modelcards.openness.components import mof
 from modelcards.openness.status import ComponentStatus
 
 
-@dataclass(frozen=True)
-class MofResult:
+class MofResult(NamedTuple):
     mof_class: int | None
     label: str
     progress: Mapping[int, float]

@@ -17,8 +17,8 @@ tell, so they are not required here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from modelcards.openness.openness_facts import OpennessFacts
 from modelcards.openness.status import ComponentStatus
@@ -28,8 +28,7 @@ REFERENCE = "https://opensource.org/ai/open-source-ai-definition"
 CODE_COMPONENTS = ("data-preprocessing-code", "training-code", "inference-code", "model-architecture")
 
 
-@dataclass(frozen=True)
-class OsaidResult:
+class OsaidResult(NamedTuple):
     meets: bool
     elements: Mapping[str, bool]
     missing: tuple[str, ...] = ()

@@ -4,8 +4,8 @@ the MOF, OSAID and EOSAI verdicts, computed together because each builds on the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from modelcards.openness import eosai, osaid
 from modelcards.openness.mof import MofResult, classify
@@ -14,8 +14,7 @@ from modelcards.openness.osaid import OsaidResult
 from modelcards.openness.status import ComponentStatus, component_statuses
 
 
-@dataclass(frozen=True)
-class OpennessVerdicts:
+class OpennessVerdicts(NamedTuple):
     """What rules declared ``needs=OpennessFacts`` receive next to the facts."""
 
     statuses: Mapping[str, ComponentStatus]

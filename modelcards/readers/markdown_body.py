@@ -9,9 +9,8 @@ here only when a caller asks for it. Lines are given as the card file's own 1-ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from modelcards.readers.headings_fast import Heading, segmented_headings
 
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A top-level heading: where a section of the card starts."""
 
     level: int
@@ -29,8 +27,7 @@ class Section:
     line: int
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A link the card shows: ``kind`` is ``markdown`` ([text](url)), ``autolink`` (<url>),
     ``image``, ``html`` (an href or src attribute) or ``bare`` (a URL in plain text)."""
 
@@ -42,8 +39,7 @@ class Link:
     kind: str
 
 
-@dataclass(frozen=True)
-class CodeBlock:
+class CodeBlock(NamedTuple):
     """A fenced or indented code block: its info string ('' for none), the file lines of its
     first and last line (fences included) and its content."""
 
@@ -53,8 +49,7 @@ class CodeBlock:
     text: str
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """A line of the card's text outside code: ``kind`` is ``text`` (Markdown) or ``html``."""
 
     line: int

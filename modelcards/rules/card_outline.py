@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -115,8 +114,7 @@ class Part(NamedTuple):
         return ("card", *self.path, "line", index, self.lines[index])
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(NamedTuple):
     parts: tuple[Part, ...]
     heads: tuple[Head, ...]
     placeholders: tuple[Placeholder, ...]

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import not_
+from typing import NamedTuple
 
 from modelcards.resources import read_data
 from modelcards.rules.card_outline import Head, Outline, last_release, outline
@@ -29,8 +29,7 @@ from modelcards.schema import Release
 from modelcards.vocabulary import TRAINING_ROLES
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One section of the template, as the completeness table describes it."""
 
     name: str
@@ -77,8 +76,7 @@ def _fact(name: str, release: Release, found: Outline) -> bool:
     raise ValueError(f"completeness.yaml: unknown fact {name!r}")
 
 
-@dataclass(frozen=True)
-class Completeness:
+class Completeness(NamedTuple):
     """Which sections of the table a card fills."""
 
     heads: dict[int, tuple[Head, ...]]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, overload
+from dataclasses import dataclass
+from typing import Any, NamedTuple, overload
 
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
 from modelcards.openness.openness_facts import OpennessFacts
@@ -22,8 +22,7 @@ from modelcards.schema import Release
 from modelcards.vocabulary import Kind, Severity
 
 
-@dataclass(frozen=True)
-class Verdicts:
+class Verdicts(NamedTuple):
     """What a check that needs the whole Release receives next to it: every verdict."""
 
     openness: OpennessVerdicts
@@ -57,13 +56,12 @@ Check = Callable[[Any, Any], Iterable[Hit]]
 """``check(subject, verdicts)``: subject is the ``needs`` object."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     kind: Kind
     severity: Severity
-    check: Check = field(repr=False)
+    check: Check
     needs: Needs = Release
 
     @property
