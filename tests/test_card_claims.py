@@ -80,3 +80,19 @@ def test_the_release_holds_the_claim_for_the_rules_and_where_it_was_found() -> N
     release = card("This model is open source.").release
     assert release.claims.open_source is True
     assert release.claims.evidence["open_source"].line == 7
+
+
+def test_claim_phrases_are_judged_on_a_bounded_number_of_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A card that repeats a claim phrase on thousands of lines costs a bounded number of
+    judgements; a claim within the bound is still found."""
+    from modelcards.readers import card_evidence
+
+    judged: list[str] = []
+    real = card_evidence._about_this_model
+    monkeypatch.setattr(card_evidence, "_about_this_model", lambda hit, names: judged.append(hit.context)
+                        or real(hit, names))
+    noise = "\n\n".join(f"Tool {i} is an open-source library." for i in range(3 * card_evidence.MOST_JUDGED))
+    assert claims(noise) == {}
+    assert len(judged) == card_evidence.MOST_JUDGED
+    found = claims("\n\n".join(["Tool 1 is an open-source library."] * 5 + ["This model is open source."]))
+    assert found["open_source"]["value"] is True

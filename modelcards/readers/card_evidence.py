@@ -425,6 +425,12 @@ _CLAIM_OF = {"open source": "open_source", "open-source": "open_source", "openso
              "commercial use is permitted": "commercial_use"}
 
 
+MOST_JUDGED = 200
+"""Lines holding a claim phrase that are judged at most (each costs a few clause searches): a
+card that repeats the phrases past this is judged on its first ones, so the work stays bounded
+on any input. Real cards hold at most 20 such lines (the corpus's most)."""
+
+
 def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
            names: frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
     """``{claim: {"value", "line", "text"}}`` for what the card claims about this model."""
@@ -439,6 +445,8 @@ def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
             continue
         key = (hit.context, phrase)
         if key not in verdicts:  # the hits of one line share its verdict
+            if len(verdicts) >= MOST_JUDGED:
+                break
             verdicts[key] = _about_this_model(hit, names)
         value = verdicts[key]
         if value is not None:
