@@ -94,6 +94,89 @@ def test_check_online_without_a_network_is_a_located_message_and_exit_2(endpoint
     assert "Traceback" not in result.output
 
 
+CARD_WITH_BASES = ("---\nlicense: apache-2.0\nbase_model: someone/unknown-base\ndatasets:\n- someone/data\n---\n"
+                   "# Tiny\n\nFine-tuned from [the base](https://huggingface.co/someone/unknown-base).\n")
+
+
+def test_no_command_touches_the_network_without_online(tmp_path, monkeypatch):
+    """What held before issue 21 and must keep holding: check, import, render and audit of cards
+    and manifests that name unknown bases and datasets open no connection unless --online is given."""
+    opened: list[object] = []
+
+    def refuse(self, address):  # a connection attempt is recorded and refused, so nothing leaves
+        opened.append(address)
+        raise OSError("network refused by the test")
+
+    def no_lookup(host, *args, **kwargs):  # a name looked up is the first step of any request
+        opened.append(host)
+        raise socket.gaierror("name lookup refused by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")  # modelcards' own choice is under test, not the Hub's switch
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    card = tmp_path / "README.md"
+    card.write_text(CARD_WITH_BASES, encoding="utf-8")
+    manifest = tmp_path / "modelcard.yaml"
+    manifest.write_text(ONLINE, encoding="utf-8")
+    results = [run("check", str(card)), run("check", str(manifest)),
+               run("import", str(card), "-o", str(tmp_path / "imported.yaml")),
+               run("render", str(manifest), "-o", str(tmp_path / "out")), run("audit", str(tmp_path))]
+    assert [r.exit_code for r in results] == [0, 0, 0, 0, 0], [r.output[-300:] for r in results]
+    assert opened == []
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_render_and_import_write_only_their_outputs(tmp_path, monkeypatch):
+    """Nothing is written outside the output folder (or the import's output file): not beside the
+    input, not in the working directory, not in the home directory."""
+    home, work, inputs, out = (tmp_path / name for name in ("home", "work", "in", "out"))
+    for folder in (home, work, inputs):
+        folder.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.chdir(work)
+    (inputs / "modelcard.yaml").write_text(ONLINE, encoding="utf-8")
+    (inputs / "README.md").write_text(CARD_WITH_BASES, encoding="utf-8")
+    before = _tree(tmp_path)
+    assert run("render", str(inputs / "modelcard.yaml"), "-o", str(out)).exit_code == 0
+    assert run("import", str(inputs / "README.md"), "-o", str(out / "imported.yaml")).exit_code == 0
+    assert run("check", str(inputs / "README.md")).exit_code == 0
+    after = _tree(tmp_path)
+    written = {path for path in after if path not in before or after[path] != before[path]}
+    assert written and all(path.startswith("out/") for path in written), written
+    assert {path for path in before if path not in after} == set()
+
+
+def test_a_card_whose_analysis_raises_anything_is_an_input_finding_and_the_audit_goes_on(tmp_path, monkeypatch):
+    from modelcards.audit.analyzer import CachedAnalyzer
+
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "README.md").write_text(CARD_WITH_BASES.replace("# Tiny", f"# Tiny {name}"),
+                                                   encoding="utf-8")
+    real = CachedAnalyzer.record
+
+    def flaky(self, subject, **kwargs):
+        if kwargs.get("source", "").endswith(os.path.join("b", "README.md")):
+            raise LookupError("planted")
+        return real(self, subject, **kwargs)
+
+    monkeypatch.setattr(CachedAnalyzer, "record", flaky)
+    result = run("audit", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["source"]).parent.name for r in records] == ["a", "b", "c"]
+    broken = records[1]["findings"]
+    assert [f["kind"] for f in broken] == ["input"]
+    assert broken[0]["message"] == "could not analyse this card (LookupError: planted)"
+    assert all(f["kind"] != "input" for r in (records[0], records[2]) for f in r["findings"])
+
+
 # --- 4. only regular files, bounded reads ----------------------------------------------------------
 
 
@@ -170,6 +253,12 @@ def test_read_limited_bounds_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": endless})())
     assert files.read_limited("-", 5000) == b"y" * 5001
     assert endless.given == 5001
+
+
+def test_stdin_over_the_limit_is_refused_without_claiming_a_size_it_never_read():
+    result = CliRunner().invoke(main, ["check", "-"], input=b"name: X\n" + b"#" * (files.MAX_BYTES + 100))
+    assert result.exit_code == 2
+    assert result.stderr == "-:1:1: error: standard input holds more than 5 MB; that is the limit\n"
 
 
 def test_a_fifo_named_readme_in_an_audited_folder_is_an_input_finding_and_never_blocks(fifo):

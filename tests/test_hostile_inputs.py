@@ -156,6 +156,55 @@ def test_the_3_mb_card_of_stars_imports_in_bounded_time_and_memory(tmp_path):
     assert yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))["card"]["summary"].startswith("*a *a")
 
 
+@pytest.mark.parametrize(("name", "text", "where", "message"), [
+    ("modelcard.yaml", MINIMAL + "extra:\n  deep: " + "[" * 10_000 + "]" * 10_000 + "\n", ":4:1007:",
+     "invalid YAML: exceeded maximum nesting depth"),
+    ("modelcard.yaml", MINIMAL + "extra:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(150))
+     + "  " * 151 + "v: 1\n", ":103:201:", "document is nested more than 100 levels deep; refusing to load"),
+    ("README.md", "---\nlicense: mit\nx: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n---\n# T\n", ":3:4000:",
+     "invalid YAML: exceeded maximum nesting depth"),
+])
+def test_deep_nesting_is_refused_at_its_place(name, text, where, message, tmp_path):
+    """What held before issue 21: flow and block nesting past the limit, in a manifest or a card's
+    front matter, is a located refusal (exit 2), never a recursion error."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}{where} error: {message}"), result.stderr[:300]
+
+
+def _emoji_card(size: int) -> str:
+    """A card of about ``size`` characters made of sections of about 1 KB, as real cards' are (the
+    corpus averages 1.1 KB a section), each with prose, a link, a list, a table and code, and an
+    emoji, so that Python holds the text at four bytes a character (the worst case)."""
+    prose = "Some *prose* with a [link](https://example.org/{i}), `code` and \"open-source\" words. " * 10
+    section = ("## Section {i} \U0001f680\n\n" + prose + "\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n"
+               "| {i} | x |\n\n```python\nprint({i})  # TODO\n```\n\n")
+    parts, total = [], 0
+    while total < size:
+        parts.append(section.format(i=len(parts)))
+        total += len(parts[-1])
+    return "---\nlicense: mit\nbase_model: mistralai/Mistral-7B-v0.1\n---\n# Big model\n\n" + "".join(parts)
+
+
+@pytest.mark.slow  # seconds of work in three processes: run by .ci/run with the slow tests
+def test_a_4_mb_card_is_checked_imported_and_rendered_within_100_mb(tmp_path):
+    """Issue 21's 4.2 MB card, at four bytes a character: check, import and a render of the
+    imported manifest each stay under 100 MB (their time is measured in benchmarks/hostile_bench.py)."""
+    card = tmp_path / "README.md"
+    card.write_text(_emoji_card(int(4.2 * MB)), encoding="utf-8")
+    _, rss, code, err = _process(["check", str(card)])
+    assert code == 0 and rss < 100, (rss, err[-300:])
+    _, rss, code, err = _process(["import", str(card), "-o", str(tmp_path / "m.yaml")])
+    assert code == 0 and rss < 100, (rss, err[-300:])
+    assert yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))["card"]["sections"]
+    _, rss, code, err = _process(["render", str(tmp_path / "m.yaml"), "-o", str(tmp_path / "out")])
+    assert code == 0 and rss < 100, (rss, err[-300:])
+    sections = card.read_text(encoding="utf-8").count("\U0001f680")
+    assert (tmp_path / "out" / "README.md").read_text(encoding="utf-8").count("\U0001f680") == sections
+
+
 def _process(args: list[str]) -> tuple[float, float, int, str]:
     """(seconds, peak RSS in MB, exit status, stderr) of the command line run with ``args``."""
     if not os.path.exists("/proc/self/status"):

@@ -463,8 +463,11 @@ def read_text(path: str) -> str:
     if len(raw) > MAX_BYTES:  # only the limit + 1 bytes were read: the message gives the file's own size
         import os
 
+        if path == "-":  # stdin has no size: all that is known is that it holds more than the limit
+            raise InputError.single(f"standard input holds more than {MAX_BYTES // (1024 * 1024)} MB; "
+                                    "that is the limit", path, 1, 1)
         try:
-            size = max(os.stat(path).st_size, len(raw)) if path != "-" else len(raw)
+            size = max(os.stat(path).st_size, len(raw))
         except OSError:
             size = len(raw)
         check_size(size, path)
