@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
 
 from modelcards.licenses.hub_ids import hub_license
-from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
+from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts, inherited_text
 from modelcards.licenses.naming import judged_name
 from modelcards.licenses.resolver import LicenseInfo, resolve
 from modelcards.openness import osaid
@@ -213,8 +213,8 @@ class LicensePart(NamedTuple):
         if facts.license_name and (facts.license or "").strip().lower() == "other":
             texts.insert(1, facts.license_name)
         own = [ObligationLine(o.text, o.source, None, o.kind) for o in verdicts.own_obligations]
-        inherited = [ObligationLine(f"{o.kind}: {o.text}", o.source, link.model_id, o.kind)
-                     for link, o in verdicts.inherited]  # the text of LIC004's finding
+        inherited = [ObligationLine(inherited_text(o, others), o.source, link.model_id, o.kind)
+                     for link, o, others in verdicts.inherited]  # the text of LIC004's finding
         lineage = tuple(
             LineageLink(link.model_id, link.relation, link.license.canonical if link.license is not None else None,
                         link.license_source, link.depth)

@@ -285,3 +285,25 @@ def test_an_inherited_obligation_is_located_at_the_base_it_comes_through():
     assert ("base-model:meta-llama/Meta-Llama-3-8B", 5) in lines
     assert ("base-model:mistralai/Mistral-7B-v0.1", 4) in lines
     assert all(line is not None for _subject, line in lines)
+
+
+def test_an_obligation_that_several_bases_pass_down_is_listed_once_naming_the_others():
+    """A merge of two Apache-2.0 fine-tunes owes each Apache-2.0 term once: at the first base,
+    naming the second; a base under another license keeps its own lines."""
+    merge = _report({"name": "Merge-7B", "license": "apache-2.0", "base_models": [
+        {"id": "org/tune-a", "relation": "merge", "license": "apache-2.0"},
+        {"id": "org/tune-b", "relation": "merge", "license": "apache-2.0"},
+        {"id": "org/tune-c", "relation": "merge", "license": "MIT"}]})
+    alone = _report({"name": "Tune-7B", "license": "apache-2.0", "base_models": [
+        {"id": "org/tune-a", "relation": "finetune", "license": "apache-2.0"}]})
+    lic004 = [f for f in merge.findings if f.rule == "LIC004"]
+    apache = [f for f in lic004 if f.subject == "base-model:org/tune-a"]
+    single = [f.message for f in alone.findings if f.rule == "LIC004"]
+    assert single and all("also passed down" not in m for m in single)
+    assert [f.message for f in apache] == [f"{m} (also passed down by org/tune-b)" for m in single]
+    assert not [f for f in lic004 if f.subject == "base-model:org/tune-b"]
+    assert [f for f in lic004 if f.subject == "base-model:org/tune-c"]  # MIT's notice: another obligation
+    assert len({f.message for f in lic004}) == len(lic004)
+    inherited = [o for o in merge.obligations if o.origin is not None]
+    assert [(o.text, o.origin) for o in inherited] == [(f.message, f.subject.removeprefix("base-model:"))
+                                                     for f in lic004]

@@ -103,8 +103,11 @@ class LicenseVerdicts(NamedTuple):
     """Where the manifest states it."""
     own_obligations: tuple[Obligation, ...]
     """The terms of the release license itself."""
-    inherited: tuple[tuple[Link, Obligation], ...]
-    """Obligations passed down the chain that bind it and are listed, not checked (LIC004)."""
+    inherited: tuple[tuple[Link, Obligation, tuple[str, ...]], ...]
+    """Obligations passed down the chain that bind it and are listed, not checked (LIC004): each
+    once, as (the first link that passes it down, the obligation, the ids of the other models
+    along the chain that pass down the same one). A merge of five Apache-2.0 fine-tunes of
+    Mistral owes each Apache-2.0 term once, not six times."""
 
     @classmethod
     def of(cls, facts: LicenseFacts) -> LicenseVerdicts:
@@ -126,5 +129,32 @@ class LicenseVerdicts(NamedTuple):
                 own.extend(terms.obligations if terms else ())
         binding = tuple([(link, terms, obligation) for link, terms in chain_terms for obligation in terms.obligations
                          if obligation.applies_to(link.model_id)])
-        inherited = tuple([(link, obligation) for link, _terms, obligation in binding if not checked(obligation)])
+        inherited = _once_each([(link, obligation) for link, _terms, obligation in binding if not checked(obligation)])
         return cls(chain, chain_terms, binding, declared, at, tuple(own), inherited)
+
+
+def _once_each(found: list[tuple[Link, Obligation]]) -> tuple[tuple[Link, Obligation, tuple[str, ...]], ...]:
+    """Each obligation once, at the first link that passes it down, with the other models that
+    pass down the same one (by kind, text and clause), in chain order."""
+    first: dict[tuple[str, str, str], tuple[Link, Obligation, list[str]]] = {}
+    for link, obligation in found:
+        key = (obligation.kind, obligation.text, obligation.source)
+        if key not in first:
+            first[key] = (link, obligation, [])
+        elif link.model_id != first[key][0].model_id and link.model_id not in first[key][2]:
+            first[key][2].append(link.model_id)
+    return tuple([(link, obligation, tuple(others)) for link, obligation, others in first.values()])
+
+
+MOST_NAMED = 5
+"""Other models an inherited obligation's text names at most (a merge of merges lists dozens)."""
+
+
+def inherited_text(obligation: Obligation, others: tuple[str, ...]) -> str:
+    """The line LIC004 reports and the README lists for an inherited obligation: its kind and
+    text, and the other models that pass it down too."""
+    text = f"{obligation.kind}: {obligation.text}"
+    if others:
+        more = f" and {len(others) - MOST_NAMED} more" if len(others) > MOST_NAMED else ""
+        text += f" (also passed down by {', '.join(others[:MOST_NAMED])}{more})"
+    return text

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from modelcards.licenses.hub_ids import HUB_LICENSES
-from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts
+from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts, inherited_text
 from modelcards.licenses.model_ids import id_problem, known_base
 from modelcards.licenses.naming import begins_with, hub_names, publisher
 from modelcards.licenses.obligations import LicenseTerms, known_dataset
@@ -162,7 +162,9 @@ def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
     release: copies of the agreement, notices to keep, use restrictions to pass downstream,
     thresholds and output clauses (naming and attribution are checked by LIC005 / LIC006).
     Located at the listed base model the obligation comes through: the base itself, or the one
-    whose chain leads to the license (a base of a base).
+    whose chain leads to the license (a base of a base). An obligation that several bases pass
+    down (a merge of fine-tunes under one license) is listed once, at the first of them, naming
+    the others.
     Why: a derivative's users and publisher are bound by these terms; each comes with the clause
     it is taken from.
     Example:
@@ -174,9 +176,9 @@ def inherited_obligations(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
     Sources: the clause named in each finding (``modelcards/licenses/data/obligations.yaml``)
     """
     through = _listed_base_of(facts, verdicts)
-    for link, obligation in verdicts.inherited:  # naming and attribution: checked by LIC005 / LIC006
+    for link, obligation, others in verdicts.inherited:  # naming and attribution: checked by LIC005 / LIC006
         listed = through.get(id(link))
-        yield Hit(f"base-model:{link.model_id}", f"{obligation.kind}: {obligation.text}", obligation.source,
+        yield Hit(f"base-model:{link.model_id}", inherited_text(obligation, others), obligation.source,
                   at=("base_models",) if listed is None else ("base_models", listed, "id"))
 
 
