@@ -302,3 +302,44 @@ def test_the_report_lists_the_largest_families_and_counts_them_all(tmp_path, mon
     assert report["family_count"] == 2
     assert [f["root"] for f in report["families"]] == ["Org/Root"]
     assert report["derivatives"]["by_relation"] == {"finetune": 2, "quantized": 1}
+
+
+def test_openwashing_counts_apart_the_claims_made_under_a_license_that_is_not_open(tmp_path):
+    """Both cards claim open source and neither meets the OSAID; only the CC-BY-NC one states a
+    license that is not open, and the unlicensed one states none."""
+    rows = [
+        {"id": "a/open", "card": "---\nlicense: apache-2.0\n---\n# Open\n\nThis model is fully open source.\n"},
+        {"id": "a/nc", "card": "---\nlicense: cc-by-nc-4.0\n---\n# NC\n\nThis model is fully open source.\n"},
+        {"id": "a/none", "card": "---\ntags:\n- text-generation\n---\n# None\n\nThis model is fully open source.\n"},
+        {"id": "a/quiet", "card": "---\nlicense: cc-by-nc-4.0\n---\n# Quiet\n\nA model.\n"},
+    ]
+    _records, summary = _audit([_dump(tmp_path, rows)])
+    washing = summary.to_dict()["openwashing"]
+    assert (washing["open_source_claims"], washing["cards"]) == (3, 3)
+    assert washing["license_not_open"] == 2
+    assert washing["license_not_open_share_of_claims"] == round(2 / 3, 4)
+    lines = "\n".join(summary.census.text())
+    assert "2 of them under a license that is not open (66.7%)" in lines
+
+
+def test_family_sizes_by_relation_count_every_derivative_largest_family_first():
+    """One family with a single derivative, one with four of three relations (the compact counts
+    the census keeps per family give the same numbers a plain tally does)."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from modelcards.audit.census import Census, CardCensus
+
+    derivatives = [("Org/Big", "finetune"), ("org/big", "quantized"), ("ORG/BIG", "finetune"),
+                   ("Org/Big", "merge"), ("Solo/One", "adapter")]
+    census = Census(lineage="dump")
+    row = SimpleNamespace(source="s", mof_label="Unclassified", osaid="does-not-meet", rules=())
+    for i, (root, relation) in enumerate(derivatives):
+        census.add(CardCensus(f"d/{i}", root, "Apache-2.0", relation, root, "MIT", False, False, False, None,
+                              None, True), row)
+    families = census.family_list()
+    assert [(f["root"], f["derivatives"]) for f in families] == [
+        ("Org/Big", dict(Counter(r for root, r in derivatives if root.lower() == "org/big"))),
+        ("Solo/One", {"adapter": 1})]
+    assert list(families[0]["derivatives"]) == ["finetune", "quantized", "merge"]  # the most first
+    assert census.to_dict()["derivatives"]["by_relation"] == dict(Counter(r for _root, r in derivatives))

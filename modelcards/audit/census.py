@@ -14,7 +14,9 @@ A derivative *drops the root's terms* when the root's license requires derivativ
 conditions (``relicense: keep`` in ``licenses/data/obligations.yaml``) and the derivative's own
 known license neither is that license nor one its text allows instead: what LIC003 reports.
 A card *openwashes* when it claims to be open source but does not meet the OSI Open Source AI
-Definition or states a license that is not open.
+Definition or states a license that is not open. The report counts the second reason apart: a
+card alone rarely shows all the OSAID asks (code and data under open terms), so "claims open
+source under a license that is not open" is the sharper figure.
 """
 
 from __future__ import annotations
@@ -23,18 +25,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
+from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelcards.audit.lineage_index import CardLineage, relation_of
 from modelcards.licenses.obligations import terms_for
 from modelcards.licenses.resolver import resolve
+from modelcards.vocabulary import RELATIONS, Relation
 
 if TYPE_CHECKING:
     from modelcards.licenses.lineage import ModelIndex
     from modelcards.report import LineageLink, Report
     from modelcards.schema import Release
 
-RELATIONS = ("finetune", "adapter", "quantized", "merge", "distillation")
 TABLE_ROWS = 5000
 """Cards in the HTML page's per-card table at most (the page stays a file a browser opens)."""
 TOP_PAIRS = 50
@@ -173,15 +176,49 @@ def card_census(report: Report, release: Release, card_id: str | None, created: 
     )
 
 
+_SLOT = {relation: slot for slot, relation in enumerate(RELATIONS)}
+
+
 @dataclass(slots=True)
 class _Family:
     root: str
     license: str | None
-    derivatives: dict[str, int] = field(default_factory=dict)
+    counts: list[int] | str = ""
+    """Derivatives by relation, in the order of ``RELATIONS``; while the family has a single
+    derivative, that one's relation alone. A Hub dump has hundreds of thousands of families, most
+    with one or two derivatives: a dictionary for each was most of the census's memory
+    (benchmarks/PERFORMANCE.md)."""
     dropped: int = 0
     open_claims: int = 0
     openwashing: int = 0
     in_dump: bool = False
+
+    def count(self, relation: Relation) -> None:
+        """One more derivative of this relation (one of ``RELATIONS``)."""
+        counts = self.counts
+        if counts == "":
+            self.counts = relation
+            return
+        if isinstance(counts, str):
+            first, counts = counts, [0] * len(RELATIONS)
+            counts[_SLOT[first]] = 1
+            self.counts = counts
+        counts[_SLOT[relation]] += 1
+
+    @property
+    def derivatives(self) -> dict[str, int]:
+        """relation -> derivatives of the family, the most first (ties in ``RELATIONS`` order)."""
+        counts = self.counts
+        if isinstance(counts, str):
+            return {counts: 1} if counts else {}
+        found = [(RELATIONS[slot], n) for slot, n in enumerate(counts) if n]
+        return dict(sorted(found, key=itemgetter(1), reverse=True))
+
+    @property
+    def size(self) -> int:
+        """Derivatives of the family."""
+        counts = self.counts
+        return sum(counts) if isinstance(counts, list) else 1 if counts else 0
 
 
 MONTH_FIELDS = ("cards", "derivatives", "dropped_terms", "open_source_claims", "openwashing")
@@ -211,6 +248,8 @@ class Census:
     """Derivatives whose root license and own license are both known (``dropped`` is judged)."""
     open_claims: int = 0
     openwashing: int = 0
+    closed_license_claims: int = 0
+    """Open-source claims of cards whose stated license is not open (no license, or a closed one)."""
     lineage: str = "table"
     """'dump' when chains were resolved through the dump's own cards, else 'table'."""
     families: dict[str, _Family] = field(default_factory=dict)
@@ -234,6 +273,7 @@ class Census:
                 _bump(self.missing, section)
         self.open_claims += facts.open_claim
         self.openwashing += facts.openwashing
+        self.closed_license_claims += facts.open_claim and not facts.is_open
         month = self.months.setdefault(facts.month, [0, 0, 0, 0, 0]) if facts.month else None
         if month is not None:
             month[0] += 1
@@ -244,8 +284,10 @@ class Census:
             key = facts.root.strip().lower()
             family = self.families.get(key)
             if family is None:
-                family = self.families[key] = _Family(facts.root, facts.root_license)
-            _bump(family.derivatives, facts.relation or "finetune")
+                license_text = facts.root_license
+                family = self.families[key] = _Family(key if key == facts.root else facts.root,
+                                                      intern(license_text) if license_text else license_text)
+            family.count(facts.relation or "finetune")  # type: ignore[arg-type]
             _bump(self.relations, facts.relation or "finetune")
             self.from_dump += facts.from_dump
             family.dropped += facts.dropped
@@ -274,12 +316,12 @@ class Census:
         """``{"root", "license", "derivatives": {relation: n}, "dropped_terms"}`` per family, largest
         first; the ``most`` largest."""
         out = []
-        ranked = sorted(self.families.values(), key=lambda f: (-sum(f.derivatives.values()), f.root.lower()))
+        ranked = sorted(self.families.values(), key=lambda f: (-f.size, f.root.lower()))
         for family in ranked[:most if most is not None else FAMILIES_LISTED]:
             out.append({
                 "root": family.root,
                 "license": family.license or "(unknown)",
-                "derivatives": dict(sorted(family.derivatives.items(), key=itemgetter(1), reverse=True)),
+                "derivatives": family.derivatives,
                 "dropped_terms": family.dropped,
                 "open_source_claims": family.open_claims,
                 "openwashing": family.openwashing,
@@ -304,7 +346,10 @@ class Census:
                               "share_of_derivatives": _share(self.dropped, self.derivatives)},
             "openwashing": {"cards": self.openwashing, "open_source_claims": self.open_claims,
                             "share_of_claims": _share(self.openwashing, self.open_claims),
-                            "share_of_cards": _share(self.openwashing, self.cards), "by_family": washing},
+                            "share_of_cards": _share(self.openwashing, self.cards),
+                            "license_not_open": self.closed_license_claims,
+                            "license_not_open_share_of_claims": _share(self.closed_license_claims, self.open_claims),
+                            "by_family": washing},
             "completeness": {_bucket(low): n for low, n in sorted(self.completeness.items())},
             "completeness_missing": dict(sorted(self.missing.items(), key=itemgetter(1), reverse=True)),
             "license_drift": [{"root_license": a, "derivative_license": b, "cards": n} for (a, b), n in drift],
@@ -326,6 +371,7 @@ class Census:
                f" ({dropped['share'] * 100:.1f}%)")
         washing = data["openwashing"]
         yield (f"  openwashing: {washing['cards']} of {washing['open_source_claims']} open-source claim(s)"
-               f" ({washing['share_of_claims'] * 100:.1f}%)")
+               f" ({washing['share_of_claims'] * 100:.1f}%); {washing['license_not_open']} of them under a license"
+               f" that is not open ({washing['license_not_open_share_of_claims'] * 100:.1f}%)")
         if data["completeness"]:
             yield "  completeness: " + ", ".join(f"{band} x{n}" for band, n in data["completeness"].items())
