@@ -328,7 +328,7 @@ def test_family_sizes_by_relation_count_every_derivative_largest_family_first():
     from collections import Counter
     from types import SimpleNamespace
 
-    from modelcards.audit.census import Census, CardCensus
+    from modelcards.audit.census import CardCensus, Census
 
     derivatives = [("Org/Big", "finetune"), ("org/big", "quantized"), ("ORG/BIG", "finetune"),
                    ("Org/Big", "merge"), ("Solo/One", "adapter")]
