@@ -30,6 +30,8 @@ def claims(body: str, **kw: str) -> dict:
     ("Acme-7B is a fully open-source language model.", "open_source"),
     ("This model is open source.", "open_source"),
     ("We open-source the model to help research.", "open_source"),
+    ("Today the Acme team officially open-sourced the latest model, Acme-7B.", "open_source"),
+    ("We open-source our Acme series: Acme-1B, Acme-7B and Acme-70B.", "open_source"),
     ("Acme is an open-weight model for chat.", "open_weights"),
     ("Our open weights model runs on a laptop.", "open_weights"),
     ("This model is free for commercial use.", "commercial_use"),
@@ -51,6 +53,15 @@ def test_phrases_about_this_model_are_claims_at_their_line(body: str, key: str) 
 ])
 def test_libraries_communities_other_models_code_and_comments_are_not_claims(body: str) -> None:
     assert claims(body) == {}
+
+
+def test_makers_open_sourcing_another_model_is_not_this_models_claim() -> None:
+    """The claim is the line that open-sources this model, not an earlier line about a sibling:
+    "we open-sourced Acme-3B" on Acme-7B's card says nothing of Acme-7B."""
+    assert claims("In May, we open-sourced the code model Acme-3B-v1.") == {}
+    body = "In May, we open-sourced Acme-3B-v1.\n\nToday our team officially open-sourced Acme-7B."
+    assert claims(body) == {"open_source": {"value": True, "line": 9,
+                                            "text": "Today our team officially open-sourced Acme-7B."}}
 
 
 def test_a_negation_claims_the_opposite() -> None:
@@ -89,8 +100,8 @@ def test_claim_phrases_are_judged_on_a_bounded_number_of_lines(monkeypatch: pyte
 
     judged: list[str] = []
     real = card_evidence._about_this_model
-    monkeypatch.setattr(card_evidence, "_about_this_model", lambda hit, names: judged.append(hit.context)
-                        or real(hit, names))
+    monkeypatch.setattr(card_evidence, "_about_this_model", lambda hit, names, own: judged.append(hit.context)
+                        or real(hit, names, own))
     noise = "\n\n".join(f"Tool {i} is an open-source library." for i in range(3 * card_evidence.MOST_JUDGED))
     assert claims(noise) == {}
     assert len(judged) == card_evidence.MOST_JUDGED

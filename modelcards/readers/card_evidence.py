@@ -432,8 +432,10 @@ on any input. Real cards hold at most 20 such lines (the corpus's most)."""
 
 
 def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
-           names: frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
-    """``{claim: {"value", "line", "text"}}`` for what the card claims about this model."""
+           names: frozenset[str] = frozenset(), own: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+    """``{claim: {"value", "line", "text"}}`` for what the card claims about this model.
+    ``names``: ``name_tokens`` of the model's names; ``own``: those names as written (title,
+    file or repository name)."""
     out: dict[str, dict[str, Any]] = {}
     verdicts: dict[tuple[str, str], bool | None] = {}
     for hit in scan.phrases:
@@ -447,7 +449,7 @@ def claims(meta: dict[str, Any], scan: Scan, key_line: dict[str, int | None],
         if key not in verdicts:  # the hits of one line share its verdict
             if len(verdicts) >= MOST_JUDGED:
                 break
-            verdicts[key] = _about_this_model(hit, names)
+            verdicts[key] = _about_this_model(hit, names, own)
         value = verdicts[key]
         if value is not None:
             out[name] = {"value": value, "line": hit.line, "text": hit.context[:200]}
@@ -468,14 +470,39 @@ _NOT_MODEL_SUBJECT = re.compile(r"\b(?:tools?|librar\w*|code|codebase|datasets?|
                                 r"|community|platform|app)\b", re.IGNORECASE)
 _OUR_NOUN = re.compile(r"\b(?:this|our)\s+(?:(?:fully|first|new)\s+)?$", re.IGNORECASE)
 _MODEL_NOUN = re.compile(r"^\s*(?:(?:large\s+)?language\s+)?(?:model|llm|release|checkpoint|weights?)\b", re.IGNORECASE)
-_WE_OPEN = re.compile(r"\bwe\s+(?:have\s+|are\s+|will\s+|hereby\s+|fully\s+)*$", re.IGNORECASE)
+_WE_OPEN = re.compile(r"\b(?:we|team)\s+(?:(?:have|are|will|hereby|fully|officially|publicly|proudly|now"
+                      r"|recently|today)\s+)*$", re.IGNORECASE)
+"""The makers as the subject of "open-source" used as a verb: "we open-source", "we have fully
+open-sourced", "the Fengshenbang team officially open-sourced"."""
+_NAMED_MODEL = re.compile(r"(?=[\w./-]*\d)(?=[\w./-]*-)[A-Za-z][\w./-]*")
+"""A model named in the text: one token with a letter first, a digit and a hyphen
+(``Ziya-Coding-15B-v1``, ``Llama-2-7b``)."""
 
 
-def _about_this_model(hit: Hit, names: frozenset[str]) -> bool | None:
+def _spelt(name: str) -> str:
+    """A model's name as names are compared: lower case, ``_`` and spaces as ``-``, no trailing
+    punctuation."""
+    return re.sub(r"[\s_]+", "-", name.lower()).strip(".,;:!?)(-")
+
+
+def _names_other_model(rest: str, own: tuple[str, ...]) -> bool:
+    """Whether the text after a phrase names models and none of them is this one: for each, neither
+    its name nor one of the model's own names (title, file or repository name) holds the other.
+    "we open-sourced the code model Ziya-Coding-15B-v1" on IDEA-CCNL/Ziya-Coding-34B-v1.0 is about
+    the earlier model; "we open-source our Aquila2 series, ... AquilaChat2-34B" names this one."""
+    spelt_own = [spelt for spelt in map(_spelt, own) if spelt]
+    named = [_spelt(match.group()) for match in _NAMED_MODEL.finditer(rest)]
+    return bool(named and spelt_own) and not any(
+        mentioned in spelt or spelt in mentioned for mentioned in named for spelt in spelt_own)
+
+
+def _about_this_model(hit: Hit, names: frozenset[str], own: tuple[str, ...] = ()) -> bool | None:
     """True / False (negated) when the phrase is said of this model; None when it is not: the
     subject of its clause must be the model ("<name> is an open-source model", "this model is
     free for commercial use", "our open-weight model", "we open-source"), and what the phrase
-    qualifies must not be something else ("open-source library", "other open-source models")."""
+    qualifies must not be something else ("open-source library", "other open-source models"), nor
+    the model the makers open-sourced another one (``_names_other_model``; ``own``: the model's
+    own names)."""
     context, phrase = hit.context, hit.text.lower()
     at = context.lower().find(phrase)
     if at < 0:
@@ -500,5 +527,5 @@ def _about_this_model(hit: Hit, names: frozenset[str]) -> bool | None:
     if _OUR_NOUN.search(clause) and _MODEL_NOUN.match(rest):
         return True
     if phrase.startswith("open") and _WE_OPEN.search(clause):
-        return True
+        return None if _names_other_model(rest, own) else True
     return None

@@ -540,14 +540,16 @@ def _add_evidence(data: dict[str, Any], card: HubCard) -> None:
     meta, scanned, lines = card.metadata, card.scan, _KeyLines(card)
     parts = card.path.rsplit(".", 1)[0].split("/")
     # org/name/README.md names its organisation in the folder above, org__name.md in its own name
-    names = card_evidence.name_tokens(data["name"], *(parts[-3:] if parts[-1].lower() == "readme" else parts[-2:]))
+    folders = parts[-3:] if parts[-1].lower() == "readme" else parts[-2:]
+    names = card_evidence.name_tokens(data["name"], *folders)
     found = card_evidence.components(meta, scanned, lines, names)
     found["model-card"] = {"evidence": [{"url": None, "key": None, "line": 1, "basis": "stated"}]}
     # in the framework's order, so cards showing the same components share their openness facts
     data["artifacts"] = {cid: found[cid] for cid in ARTIFACT_IDS if cid in found}
     card.component_lines = {cid: next((e["line"] for e in entry["evidence"] if e.get("line")), None)
                             for cid, entry in found.items() if cid != "model-card"}
-    claimed = card_evidence.claims(meta, scanned, lines, names)
+    own = (data["name"], parts[-2] if parts[-1].lower() == "readme" and len(parts) > 1 else parts[-1])
+    claimed = card_evidence.claims(meta, scanned, lines, names, own)
     if claimed:
         claims: dict[str, Any] = {name: c["value"] for name, c in claimed.items()}
         claims["evidence"] = {name: {"line": c["line"], "text": c["text"]} for name, c in claimed.items()}
