@@ -500,9 +500,9 @@ def _about_this_model(hit: Hit, names: frozenset[str], own: tuple[str, ...] = ()
     """True / False (negated) when the phrase is said of this model; None when it is not: the
     subject of its clause must be the model ("<name> is an open-source model", "this model is
     free for commercial use", "our open-weight model", "we open-source"), and what the phrase
-    qualifies must not be something else ("open-source library", "other open-source models"), nor
-    the model the makers open-sourced another one (``_names_other_model``; ``own``: the model's
-    own names)."""
+    qualifies must not be something else ("open-source library", "other open-source models").
+    When the makers say they open-source models, at least one model they name, if they name any,
+    must be this one (``_names_other_model``; ``own``: the model's names as written)."""
     context, phrase = hit.context, hit.text.lower()
     at = context.lower().find(phrase)
     if at < 0:
