@@ -479,10 +479,13 @@ _NAMED_MODEL = re.compile(r"(?=[\w./-]*\d)(?=[\w./-]*-)[A-Za-z][\w./-]*")
 (``Ziya-Coding-15B-v1``, ``Llama-2-7b``)."""
 
 
+_SEPARATORS = re.compile(r"[\s_]+")
+
+
 def _spelt(name: str) -> str:
     """A model's name as names are compared: lower case, ``_`` and spaces as ``-``, no trailing
     punctuation."""
-    return re.sub(r"[\s_]+", "-", name.lower()).strip(".,;:!?)(-")
+    return _SEPARATORS.sub("-", name.lower()).strip(".,;:!?)(-")
 
 
 def _names_other_model(rest: str, own: tuple[str, ...]) -> bool:

@@ -548,8 +548,7 @@ def _add_evidence(data: dict[str, Any], card: HubCard) -> None:
     data["artifacts"] = {cid: found[cid] for cid in ARTIFACT_IDS if cid in found}
     card.component_lines = {cid: next((e["line"] for e in entry["evidence"] if e.get("line")), None)
                             for cid, entry in found.items() if cid != "model-card"}
-    own = (data["name"], parts[-2] if parts[-1].lower() == "readme" and len(parts) > 1 else parts[-1])
-    claimed = card_evidence.claims(meta, scanned, lines, names, own)
+    claimed = card_evidence.claims(meta, scanned, lines, names, (data["name"], fallback_name(card.path)))
     if claimed:
         claims: dict[str, Any] = {name: c["value"] for name, c in claimed.items()}
         claims["evidence"] = {name: {"line": c["line"], "text": c["text"]} for name, c in claimed.items()}
