@@ -15,10 +15,11 @@ thin, over a few hundred they are not: compare ``--cards`` counts only with coun
     .venv/bin/python benchmarks/instructions_bench.py --cards 300     # the first 300 cards, quicker
     .venv/bin/python benchmarks/instructions_bench.py --side audit    # one side (an A/B of two trees)
 
-The audit side is ``audit.worker.audit_item`` (read, analyse, encode the JSON line) with one
-analyzer for the run, as an audit worker does; huggingface_hub's is ``ModelCard(text)`` inside
-``try ... except Exception``, as in ``audit_bench.py``. Under callgrind a card takes ~50x its
-time, so every corpus card costs about five minutes a side.
+The cards are those ``audit_bench.py`` reads (``real_cards``). The audit side is
+``audit.worker.audit_item`` (read, analyse, encode the JSON line) with one analyzer for the run,
+as an audit worker does; huggingface_hub's is ``audit_bench.py``'s own baseline loop
+(``time_baseline``: ``ModelCard(text)`` inside ``try ... except Exception``). Under callgrind a
+card takes ~50x its time, so every corpus card costs about five minutes a side.
 """
 
 from __future__ import annotations
@@ -32,61 +33,58 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "hf-cards" / "cards"
+from audit_bench import CORPUS
 
 _AUDIT = """
 from modelcards.audit.analyzer import CachedAnalyzer
 from modelcards.audit.inputs import Item
 from modelcards.audit.worker import audit_item
 analyzer = CachedAnalyzer()
-def one(name, text):
-    audit_item(Item(name, text, markdown=True), analyzer=analyzer)
+def run(cards):
+    for i, text in enumerate(cards):
+        audit_item(Item(f"bench/card-{i}", text, markdown=True), analyzer=analyzer)
 """
 
 _HUB = """
-from huggingface_hub import ModelCard
-def one(name, text):
-    try:
-        ModelCard(text)
-    except Exception:
-        pass
+from audit_bench import time_baseline as run
 """
 
 _DRIVER = """
 import sys
 from pathlib import Path
-paths = sorted(Path(sys.argv[1]).glob("*.md"))[:int(sys.argv[2]) or None]
-cards = [("hf:" + p.stem, p.read_bytes().decode("utf-8", errors="replace")) for p in paths]
-warm, count = int(sys.argv[3]), int(sys.argv[4])
-for name, text in cards[:warm]:
-    one(name, text)
-if count:
-    for name, text in cards:
-        one(name, text)
+from audit_bench import real_cards
+cards = real_cards(Path(sys.argv[1]))[:int(sys.argv[2]) or None]
+warm, measured = int(sys.argv[3]), sys.argv[4] == "1"
+run(cards[:warm])
+if measured:
+    run(cards)
+print(len(cards))
 """
+"""Run in the measured process (with this folder on its path): the cards as ``audit_bench.py``
+reads them, and, for huggingface_hub, its baseline loop itself."""
 
 _COLLECTED = re.compile(r"Collected\s*:\s*([\d,]+)")
 
 
-def _instructions(setup: str, corpus: Path, cards: int, warm: int, measured: bool) -> int:
-    """Instructions callgrind counted for one process over the warm-up cards and, when
-    ``measured``, every card after them."""
+def _instructions(setup: str, corpus: Path, cards: int, warm: int, measured: bool) -> tuple[int, int]:
+    """(instructions callgrind counted for one process over the warm-up cards and, when
+    ``measured``, every card after them; the cards it read)."""
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
                setup + _DRIVER, str(corpus), str(cards), str(warm), "1" if measured else "0"]
-    env = dict(os.environ, PYTHONHASHSEED="0")
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=os.pathsep.join(
+        filter(None, (str(Path(__file__).parent), os.environ.get("PYTHONPATH")))))
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     found = _COLLECTED.search(done.stderr)
     if done.returncode != 0 or found is None:
         tail = "\n".join(done.stderr.strip().splitlines()[-5:])
         raise SystemExit(f"instructions_bench: the callgrind run failed (exit {done.returncode}):\n{tail}")
-    return int(found.group(1).replace(",", ""))
+    return int(found.group(1).replace(",", "")), int(done.stdout.split()[-1])
 
 
 def per_card(setup: str, corpus: Path, cards: int, warm: int) -> float:
     """Instructions a card of a warm process: (warm-up and every card) minus (warm-up alone)."""
-    total = len(sorted(corpus.glob("*.md"))[:cards or None])
-    return (_instructions(setup, corpus, cards, warm, True) - _instructions(setup, corpus, cards, warm, False)) / total
+    total, read = _instructions(setup, corpus, cards, warm, True)
+    return (total - _instructions(setup, corpus, cards, warm, False)[0]) / read
 
 
 def main() -> None:
