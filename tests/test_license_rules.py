@@ -93,6 +93,22 @@ def test_attribution_phrase_may_be_anywhere_in_the_card_text():
     assert "LIC006" in codes({**base, "name": "Llama-MyChat", "card": {"summary": "Built on Llama."}})
 
 
+def test_the_licensors_own_model_owes_no_attribution_phrase():
+    base = {"name": "Llama-3.1-8B-Instruct", "license": "llama3.1", "base_models": [{"id": "meta-llama/Llama-3.1-8B"}]}
+    assert "LIC006" not in codes({**base, "hf_repo": "meta-llama/Llama-3.1-8B-Instruct"})
+    assert "LIC006" in codes({**base, "hf_repo": "someorg/Llama-3.1-8B-Instruct"})
+    assert "LIC006" in codes(base)  # no organisation stated: judged as a derivative
+
+
+def test_a_hub_card_of_the_licensor_owes_no_attribution_phrase(tmp_path):
+    text = "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\nA chat model.\n"  # untitled: named by its file
+    own, other = tmp_path / "meta-llama__Llama-3.1-8B-Instruct.md", tmp_path / "someorg__Llama-3.1-8B-Instruct.md"
+    for path in (own, other):
+        path.write_text(text, encoding="utf-8")
+    assert not any(f.rule == "LIC006" for f in analyze(read_text(text, str(own))).findings)
+    assert any(f.rule == "LIC006" for f in analyze(read_text(text, str(other))).findings)
+
+
 def test_a_hub_card_shows_the_attribution_in_its_title_or_any_section(tmp_path):
     card = tmp_path / "README.md"
     front = "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n"

@@ -29,6 +29,33 @@ def test_osaid_needs_data_information_code_and_parameters():
     assert verdict is not None and verdict.meets and verdict.missing == ()
 
 
+def _data_gap(datasets: list[dict], artifacts: dict) -> str:
+    release = Release.model_validate({"name": "D", "license": "Apache-2.0", "datasets": datasets,
+                                      "artifacts": {"model-parameters-final": {}, **artifacts}})
+    osaid = analyze(release).osaid
+    assert osaid is not None and not osaid.elements["data-information"]
+    return osaid.missing[0]
+
+
+def test_osaid_data_gap_names_the_half_that_is_missing():
+    located = {"id": "d", "license": "CC-BY-NC-4.0", "location": "https://example.org/d"}
+    bare = {"id": "e", "license": "CC-BY-NC-4.0"}
+    # datasets with locations but no document about them: the gap is the document, not the locations
+    gap = _data_gap([located], {})
+    assert "no open data card, technical report or research paper" in gap and "no location" not in gap
+    # a technical report, but a dataset nobody can find: the gap is the dataset's description
+    report = {"technical-report": {"license": "CC-BY-4.0"}}
+    gap = _data_gap([located, bare], report)
+    assert "some training datasets have no location, data card or description" in gap
+    assert "technical report" not in gap
+    gap = _data_gap([bare], {})
+    assert "the training datasets have no location" in gap and "no open data card" in gap
+    # a public dataset named by its Hub id is located (the Hub serves it); a withheld one is not
+    hub = {"id": "someorg/web-corpus"}
+    assert "no location" not in _data_gap([hub], {})
+    assert "the training datasets have no location" in _data_gap([{**hub, "availability": "not-released"}], {})
+
+
 def test_osaid_requires_osi_approved_terms_not_just_open_content_licenses():
     rel = Release.model_validate({
         "name": "C", "license": "Apache-2.0",

@@ -107,7 +107,7 @@ def audit_report(item: Item, analyzer: CachedAnalyzer | None = None) -> Audited 
             card, document = walked_card(item.source, item.text)
             if not card:
                 return None
-        source = read_text(item.text, item.source, markdown=item.markdown, document=document)
+        source = read_text(item.text, item.source, markdown=item.markdown, document=document, repository=item.id)
         if on_disk:
             source = with_eval_results(source)
     except InputError as err:

@@ -46,6 +46,20 @@ def publisher(name: str | None) -> str | None:
     return found.group(1).lower() if found else None
 
 
+def own_publisher(release: Release) -> str | None:
+    """The organisation that publishes ``release``: its ``hf_repo``'s, else its name's."""
+    return publisher(release.hf_repo) or publisher(release.name)
+
+
+def is_licensors_own(release: Release, base_model_id: str) -> bool:
+    """Whether ``base_model_id`` is published by the release's own organisation
+    (meta-llama's Instruct model of meta-llama's base): then the release is the licensor's own
+    model, and a clause a licensee owes the licensor (a name prefix, a "Built with" phrase) does
+    not bind it."""
+    own = own_publisher(release)
+    return own is not None and publisher(base_model_id) == own
+
+
 def hub_names(release: Release) -> tuple[str, ...]:
     """The names the Hub shows for ``release``, judged (see ``judged_name``): its card's name
     (title, or file name without one) first, then the repository name of ``hf_repo`` and the

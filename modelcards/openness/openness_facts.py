@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from modelcards.licenses.obligations import known_dataset
-from modelcards.schema import Release
+from modelcards.schema import Dataset, Release
 
 
 def _known_license(dataset_id: str) -> str | None:
@@ -19,6 +19,12 @@ def _known_license(dataset_id: str) -> str | None:
     unknown (None) otherwise, never guessed."""
     known = known_dataset(dataset_id)
     return known.license if known is not None else None
+
+
+def _on_the_hub(dataset: Dataset) -> bool:
+    """Whether a dataset is located by its id alone: a public one named by a Hub id (``org/name``,
+    as the schema and the Hub's ``datasets:`` key define ids) is at huggingface.co/datasets/<id>."""
+    return dataset.availability == "public" and "/" in dataset.id and " " not in dataset.id.strip()
 
 
 class ArtifactFacts(NamedTuple):
@@ -39,7 +45,9 @@ class DatasetFacts(NamedTuple):
     license: str | None
     availability: str
     described: bool
-    """It has a location, a data card or a description (OSAID data information)."""
+    """It has a location, a data card or a description (OSAID data information). A public
+    dataset with a Hub id (``org/name``) is located: the Hub serves it, with its dataset card,
+    at huggingface.co/datasets/<id>."""
 
 
 class OpennessFacts(NamedTuple):
@@ -69,7 +77,7 @@ class OpennessFacts(NamedTuple):
             tuple([ArtifactFacts(k, a.license, a.availability, a.inferred and a.location is not None)
                    for k, a in release.artifacts.items()]),
             tuple(dict.fromkeys([DatasetFacts(d.role, d.license or _known_license(d.id), d.availability,
-                                              bool(d.location or d.data_card or d.description))
+                                              bool(d.location or d.data_card or d.description) or _on_the_hub(d))
                                  for d in datasets])) if datasets else (),
             claims.open_source, claims.open_weights, claims.open_data,
             bool(release.model.architecture),

@@ -39,17 +39,28 @@ def _osi(status: ComponentStatus) -> bool:
 
 
 def _data_information(facts: OpennessFacts, statuses: Mapping[str, ComponentStatus]) -> tuple[bool, str | None]:
+    """Whether the release gives OSAID's data information, and else which half it lacks.
+
+    Met by open training datasets, or by training datasets that are each described (a location,
+    a data card or a description) together with an open document about them (a data card, a
+    technical report or a research paper). The gap names what is missing, so that a card that
+    lists where its datasets are is not told it lists no locations."""
     training = [d for d in facts.datasets if d.role in TRAINING_ROLES]
     if statuses["datasets"].status == "included":
         return True, None
-    described = bool(training) and all(d.described for d in training)
-    documented = any(statuses[c].status == "included" for c in ("data-card", "technical-report", "research-paper"))
-    if described and documented:
-        return True, None
     if not training:
         return False, "data information: no training dataset is listed"
-    return False, "data information: training datasets are not described well enough (no open data card, " \
-        "technical report or dataset locations)"
+    undescribed = [d for d in training if not d.described]
+    documented = any(statuses[c].status == "included" for c in ("data-card", "technical-report", "research-paper"))
+    if not undescribed and documented:
+        return True, None
+    gaps = []
+    if undescribed:
+        which = "the training datasets have" if len(undescribed) == len(training) else "some training datasets have"
+        gaps.append(f"{which} no location, data card or description")
+    if not documented:
+        gaps.append("no open data card, technical report or research paper documents them")
+    return False, f"data information: training datasets are not described well enough ({'; '.join(gaps)})"
 
 
 def evaluate(facts: OpennessFacts, statuses: Mapping[str, ComponentStatus]) -> OsaidResult:

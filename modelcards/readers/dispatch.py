@@ -67,16 +67,18 @@ def sniff(text: str, path: str, *, markdown: bool | None = None,
 
 
 def read_text(text: str, path: str, *, markdown: bool | None = None,
-              document: LocatedDocument | None = None) -> Source:
+              document: LocatedDocument | None = None, repository: str | None = None) -> Source:
     """The Source of ``text`` read from ``path``. ``markdown``: the text is a Markdown card even
     without front matter (a dump's card column). ``document``: ``text`` already loaded as YAML
-    (audits load walked YAML once to tell cards from other files)."""
+    (audits load walked YAML once to tell cards from other files). ``repository``: the Hub
+    repository (``org/name``) a card comes from, when the caller knows it (a dump row's id): the
+    card's ``hf_repo``, the name and organisation the Hub shows."""
     check_size(len(text), path, "card")  # files were checked on reading; text from dumps is checked here
     kind, doc = sniff(text, path, markdown=markdown, document=document)
     if kind == "hf-card":
         from modelcards.readers.hub_card import read_card
 
-        release, card = read_card(text, path)
+        release, card = read_card(text, path, repository)
         return Source(path, kind, release, card.front_matter, card)
     assert doc is not None
     if kind == "mot":
@@ -125,17 +127,14 @@ def read_import(src: str, *, download: Download | None = None) -> Source:
         text, origin = download(src[3:])
     else:
         return with_eval_results(_imported(read_file_text(src), src))
-    source = _imported(text, origin)
-    if source.release.hf_repo is None and "/" in src[3:]:  # the repository it came from: the name the Hub shows
-        source = replace(source, release=source.release.model_copy(update={"hf_repo": src[3:].strip("/")}))
-    return source
+    return _imported(text, origin, src[3:].strip("/"))  # the repository it came from: the name the Hub shows
 
 
-def _imported(text: str, origin: str) -> Source:
+def _imported(text: str, origin: str, repository: str | None = None) -> Source:
     kind, doc = sniff(text, origin)
     if kind == "manifest":
         raise InputError.single("not a Hugging Face README.md or a Model Openness Tool YAML file", origin, 1, 1)
-    return read_text(text, origin, document=doc)
+    return read_text(text, origin, document=doc, repository=repository)
 
 
 # Names the callers outside the readers still use.

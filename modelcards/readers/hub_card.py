@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from modelcards.readers.markdown_body import CodeBlock, Link, Section, TextLine
     from modelcards.schema import EvalResult
 
+_REPOSITORY = re.compile(r"[\w.-]+/[\w.-]+")
+"""A Hub repository id, ``org/name``: a dump row's id becomes the card's ``hf_repo`` only when it is one."""
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """A line with its break, split where markdown-it splits lines (not ``str.splitlines``, which
 also breaks at form feeds and Unicode separators, and would shift every line after one)."""
@@ -570,8 +572,9 @@ class _KeyLines(dict[str, "int | None"]):
         return default if value is None else value
 
 
-def read_card(text: str, path: str) -> tuple[Release, HubCard]:
-    """The Release a card states (metadata, name, card text, evaluation), and the split card."""
+def read_card(text: str, path: str, repository: str | None = None) -> tuple[Release, HubCard]:
+    """The Release a card states (metadata, name, card text, evaluation), and the split card.
+    ``repository``: the Hub repository the card comes from (``org/name``), its ``hf_repo``."""
     card = split(text, path)
     # a README modelcards rendered (it has block markers) states its release in its manifest, not in its text
     kept = strip_rendered_blocks(card.body) if text.find("<!-- modelcards:", card.body_start) >= 0 else None
@@ -588,6 +591,8 @@ def read_card(text: str, path: str) -> tuple[Release, HubCard]:
         data["evaluation"] = evaluation
         data["extra"].pop("model-index", None)
     data["card"] = fields
+    if repository and not data.get("hf_repo") and _REPOSITORY.fullmatch(repository):
+        data["hf_repo"] = repository
     if not rendered:
         _add_evidence(data, card)
     from modelcards.readers.validation import validate

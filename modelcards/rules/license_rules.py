@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from modelcards.licenses.hub_ids import HUB_LICENSES
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts, inherited_text
 from modelcards.licenses.model_ids import id_problem, known_base
-from modelcards.licenses.naming import begins_with, hub_names, publisher
+from modelcards.licenses.naming import begins_with, hub_names, is_licensors_own
 from modelcards.licenses.obligations import LicenseTerms, known_dataset
 from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.rules.registry import Hit, Verdicts, rule
@@ -223,10 +223,9 @@ def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     if not naming:
         return
     names = hub_names(release)
-    own = publisher(release.hf_repo) or publisher(release.name)
     reported: set[tuple[str, str]] = set()
     for link, terms, obligation in naming:
-        if own is not None and publisher(link.model_id) == own:
+        if is_licensors_own(release, link.model_id):
             continue  # the licensor's own model (meta-llama's Instruct of its base), not a derivative
         if (terms.license_id, obligation.prefix) in reported:
             continue
@@ -241,8 +240,9 @@ def attribution_missing(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     """A required attribution phrase ("Built with Llama", "Built with Qwen", ...) is not in the card.
 
     What: a license along the base-model chain requires a fixed phrase, and none of the wordings
-    it accepts appears anywhere in the card's text (title, summary, any section). Reported once
-    per license.
+    it accepts appears anywhere in the card's text (title, summary, any section). A base model of
+    the release's own organisation is the licensor's, not a derivative's (meta-llama's Instruct
+    model of its own base owes Meta no "Built with Llama"). Reported once per license.
     Why: several model licenses require a fixed phrase to be displayed with derivatives or
     products; the card is the natural place for it.
     Example:
@@ -258,6 +258,8 @@ def attribution_missing(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     reported: set[tuple[str, str]] = set()
     for link, terms, obligation in verdicts.licenses.chain_obligations:
         if obligation.kind != "attribution" or not obligation.phrases:
+            continue
+        if is_licensors_own(release, link.model_id):
             continue
         if (terms.license_id, obligation.text) in reported:
             continue
