@@ -66,3 +66,17 @@ def test_the_input_code_that_audit_records_is_explained_like_every_rule(cli):
     assert result.exit_code == 0
     assert result.stdout.startswith("INPUT (unreadable-input)\nkind: input; default severity: error")
     assert "INPUT  unreadable-input" in cli("explain").stdout
+
+
+def test_a_dump_rows_hub_id_names_the_repository_the_naming_rules_judge(cli, tmp_path):
+    card = "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Our chat model\n\nA chat model.\n"
+    rows = [{"id": "meta-llama/Llama-3.1-8B-Chat", "card": card}, {"id": "someorg/Llama-3.1-8B-Chat", "card": card},
+            {"id": "someorg/Chat-8B", "card": card}]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    result = cli("audit", str(dump), "--select", "LIC005,LIC006")
+    assert result.exit_code == 0
+    found = {line["id"]: {f["rule"] for f in line["findings"]} for line in map(json.loads, result.stdout.splitlines())}
+    # the licensor's own model owes neither clause; a derivative's repository name begins with "Llama" or not
+    assert found == {"meta-llama/Llama-3.1-8B-Chat": set(), "someorg/Llama-3.1-8B-Chat": {"LIC006"},
+                     "someorg/Chat-8B": {"LIC005", "LIC006"}}

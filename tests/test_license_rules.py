@@ -101,7 +101,8 @@ def test_the_licensors_own_model_owes_no_attribution_phrase():
 
 
 def test_a_hub_card_of_the_licensor_owes_no_attribution_phrase(tmp_path):
-    text = "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\nA chat model.\n"  # untitled: named by its file
+    # untitled: named by its file
+    text = "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\nA chat model.\n"
     own, other = tmp_path / "meta-llama__Llama-3.1-8B-Instruct.md", tmp_path / "someorg__Llama-3.1-8B-Instruct.md"
     for path in (own, other):
         path.write_text(text, encoding="utf-8")
