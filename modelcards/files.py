@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import time
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -105,6 +104,8 @@ def write_atomic(path: str, content: str | bytes) -> None:
     through a temporary file renamed over it."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
+    import tempfile  # only writing needs it: `check` reads
+
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=directory)
     try:
         if isinstance(content, str):

@@ -6,7 +6,6 @@ none analyses or imports the rules, so output shows exactly what the report hold
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
@@ -75,14 +74,22 @@ def text(report: Report, color: bool = False, *, show_evidence: bool = False) ->
     return "\n".join(lines) + "\n"
 
 
+def _dumps(data: Any, **options: Any) -> str:
+    """``json.dumps``, imported on first use: the text format, the one a cold ``check`` prints
+    by default, needs no JSON."""
+    import json
+
+    return json.dumps(data, **options)
+
+
 def as_json(report: Report) -> str:
     """The ``check --format json`` object of one report."""
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return _dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
 def json_many(reports: Sequence[Report]) -> str:
     """Several reports as one JSON array of ``check --format json`` objects (DESIGN.md)."""
-    return json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False) + "\n"
+    return _dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False) + "\n"
 
 
 def github(report: Report) -> str:
@@ -107,7 +114,7 @@ def sarif(report: Report, rules: Mapping[str, RuleDoc] | None = None) -> str:
 def sarif_many(reports: Sequence[Report], rules: Mapping[str, RuleDoc] | None = None) -> str:
     """One SARIF log with one run holding the results of every checked file. ``rules``: the
     catalogue to describe the rules with; a code it lacks is described by its code alone."""
-    return json.dumps(_sarif_doc(reports, rules or {}), indent=2) + "\n"
+    return _dumps(_sarif_doc(reports, rules or {}), indent=2) + "\n"
 
 
 def _rule_descriptor(code: str, rule: RuleDoc | None) -> dict[str, Any]:
