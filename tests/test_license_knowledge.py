@@ -403,17 +403,22 @@ def test_real_cards_naming_local_paths_as_base_models_are_told_so():
 
 
 @pytest.mark.parametrize("base, flagged, license_found", [
-    ("meta-llama/Llama-3.1-8B", False, True),
-    ("gpt2", False, True),  # a legacy id without an organisation that the table knows
-    ("https://huggingface.co/meta-llama/Llama-3.1-8B", True, True),  # a URL: its repository id is still looked up
-    ("C:\\models\\Mistral-7B-Instruct-v0.2", True, True),
-    ("./checkpoints/Mistral-7B-Instruct-v0.2/", True, True),
-    ("someone/my model", True, False),
+    ("meta-llama/Llama-3.1-8B", None, True),
+    ("gpt2", None, True),  # a legacy id without an organisation that the table knows
+    ("https://huggingface.co/meta-llama/Llama-3.1-8B", "HUB007", True),  # a URL: its repository id is still looked up
+    ("C:\\models\\Mistral-7B-Instruct-v0.2", "HUB007", True),
+    ("./checkpoints/Mistral-7B-Instruct-v0.2/", "HUB007", True),
+    ("someone/my model", "HUB007", False),
+    ("Mistral-7B-Instruct-v0.2", "LIC012", True),  # a bare name the Hub accepts, but no organisation
+    ("my-own-base", "LIC012", False),
 ])
-def test_base_model_ids_that_are_not_hub_ids_are_flagged_and_their_name_still_read(base, flagged, license_found):
+def test_base_model_ids_that_are_not_hub_ids_are_flagged_once_and_their_name_still_read(base, flagged, license_found):
     found = findings({"license": "apache-2.0", "base_models": [{"id": base}]})
-    assert any(f.rule == "LIC012" and f.kind == "metadata" for f in found) is flagged
+    about = [f for f in found if f.rule in ("HUB007", "LIC012")]
+    assert [f.rule for f in about] == ([flagged] if flagged else [])
     assert any(f.rule == "LIC011" for f in found) is not license_found
+    if flagged and license_found and "meta-llama/" not in base:  # the license came from the name inside
+        assert "read as the known model it names" in about[0].message
 
 
 def test_a_qwen_research_base_named_only_by_its_folder_keeps_its_exact_license():

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from modelcards.fuzzy import closest
+from modelcards.licenses.model_ids import known_base
+from modelcards.licenses.resolver import resolve
 from modelcards.resources import read_data
 from modelcards.rules.registry import Hit, Verdicts, rule
 from modelcards.schema import Release
@@ -483,6 +485,9 @@ def base_model_id(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     Why: the Hub reads ``base_model`` as model ids only (its metadata validation refuses other
     values) and draws the model tree from them; a path from the training machine links the model
     to nothing, and huggingface_hub refuses it as a repository id.
+    Where the base model's license is not stated and the model name inside the value matches
+    exactly one well-known model, the finding says that its license is read from that model
+    (LIC012 reports only the ids this rule accepts: a name without an organisation).
     Example:
     name: tiny-1b
     base_models:  # on a card: base_model: /data/home/me/model/Qwen2.5-0.5B-Instruct
@@ -491,6 +496,7 @@ def base_model_id(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     Sources: https://huggingface.co/docs/hub/model-cards#specifying-a-base-model ;
     huggingface_hub.utils.validate_repo_id
     """
+    stated = {base.id: base.license for base in release.base_models}
     for value, at in listed_texts(release, "base_model"):
         url = _HUB_URL.match(value)
         if url and url.group(1) is None:
@@ -502,6 +508,9 @@ def base_model_id(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
             if problem is None:
                 continue
             message = f"base_model {value!r} is not a Hub model id: {problem}"
+        known = None if stated.get(value) else known_base(value)
+        if known is not None:
+            message += f"; its license is read as the known model it names ({resolve(known.license).canonical})"
         yield Hit(f"base-model:{value}", message, BASE_MODEL_DOC, at=at)
 
 

@@ -440,24 +440,26 @@ def base_license_unknown(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iter
 
 @rule("LIC012", "base-model-not-a-hub-id", "metadata", "warning", needs=LicenseFacts)
 def base_model_not_a_hub_id(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator[Hit]:
-    """A base model is given as a local path, a URL or a name that is not a Hub repo id.
+    """A base model is named without its organisation, so its license cannot be looked up.
 
-    What: a base model id that is not ``organisation/name``. Where the model name inside matches
-    exactly one well-known model, its license is still used, and the finding says so.
+    What: a base model id that is a bare name (``EXAONE-3.5-2.4B-Instruct``), not
+    ``organisation/name``, and not a legacy id the known-models table holds. Where the name
+    matches exactly one well-known model, its license is still used, and the finding says so.
+    A local path, a URL or a malformed id is HUB007's error, which says the same of the license.
     Why: ``base_model`` takes Hub model ids; a path on the training machine
     (``/public/Mistral-7B-Instruct-v0.2``) links to nothing and its license cannot be looked up.
     Example:
     name: Tiny-Chat-7B
     license: Apache-2.0
     base_models:
-      - {id: /public/Mistral-7B-Instruct-v0.2, relation: finetune}
+      - {id: Mistral-7B-Instruct-v0.2, relation: finetune}
     Fix: give the base model's Hub id, ``organisation/name``.
     Sources: https://huggingface.co/docs/hub/model-cards#specifying-a-base-model
     """
     for i, base in enumerate(facts.bases):
         problem = id_problem(base.id)
-        if problem is None:
-            continue
+        if problem is None or problem.problem != "no organisation":
+            continue  # a path, a URL or a malformed id: HUB007 reports it as an error
         known = None if base.license else known_base(base.id)
         tail = f"; read as the known model it names ({resolve(known.license).canonical})" if known else ""
         yield Hit(f"base-model:{base.id}", problem.describe(base.id) + tail,
