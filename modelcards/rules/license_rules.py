@@ -74,7 +74,8 @@ def other_license_unnamed(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Ite
         return
     missing = [k for k in ("license_name", "license_link") if not getattr(facts, k)]
     if missing:
-        yield Hit("card", f"license is 'other' but {' and '.join(missing)} is missing",
+        verb = "are" if len(missing) > 1 else "is"
+        yield Hit("card", f"license is 'other' but {' and '.join(missing)} {verb} missing",
                   f"{HUB_LICENSES} (\"In case of license: other please add the license's text to a LICENSE "
                   "file ... and set a name for it in license_name\")", at=("license",))
 
