@@ -57,6 +57,9 @@ def test_an_own_repository_link_is_code_that_stays_unlicensed_unless_the_card_st
     assert code["status"] == "unlicensed" and code["license"] == "unlicensed"
     assert code["evidence"] == [{"url": "https://github.com/acme/acme-7b", "key": None, "line": 7, "basis": "inferred"}]
     assert {(f.rule, f.subject, f.line) for f in analyze(source).findings} >= {("MOF001", "inference-code", 7)}
+    [gap] = [f for f in analyze(source).findings if f.rule == "MOF001" and f.subject == "inference-code"]
+    # the repository may hold a license the card does not state: the finding claims no more than that
+    assert "states no license for it" in gap.message and "released without a license" not in gap.message
 
 
 def test_training_wording_makes_a_repository_training_code() -> None:
@@ -253,3 +256,9 @@ def test_a_past_participle_describes_the_model_and_reproducing_wording_makes_tra
     assert described["inference-code"]["status"] == "unlicensed"
     reproduce = components(card("The source code to reproduce our results: https://github.com/acme/acme-7b"))
     assert reproduce["training-code"]["status"] == "unlicensed"
+
+
+def test_datasets_of_unknown_license_are_told_apart_from_a_release_without_a_license() -> None:
+    found = analyze(card(extra="datasets:\n- someorg/unknown-corpus\n")).findings
+    [gap] = [f for f in found if f.rule == "MOF001" and f.subject == "datasets"]
+    assert "no license is stated for the datasets" in gap.message and "released without" not in gap.message

@@ -154,6 +154,7 @@ def test_next_class_gaps_are_listed():
 def test_unlicensed_component_is_reported():
     report = analyze(release({"model-card": {"license": "unlicensed"}}, license="MIT"))
     assert [(f.rule, f.subject) for f in report.findings if f.rule == "MOF001"] == [("MOF001", "model-card")]
+    assert "model-card is released without a license" in next(f.message for f in report.findings if f.rule == "MOF001")
 
 
 def test_restricted_license_is_reported_with_the_license_named():

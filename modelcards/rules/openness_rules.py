@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelcards.openness import osaid
-from modelcards.openness.openness_facts import OpennessFacts
+from modelcards.openness.openness_facts import ArtifactFacts, OpennessFacts
 from modelcards.openness.status import ComponentStatus
 from modelcards.openness.verdicts import OpennessVerdicts
 from modelcards.rules.registry import Hit, rule
@@ -51,10 +51,22 @@ def component_unlicensed(facts: OpennessFacts, verdicts: OpennessVerdicts) -> It
     ``licenses.<content type>``.
     Sources: Model Openness Framework 1.0 §5, https://arxiv.org/abs/2403.13784
     """
+    artifacts = {a.id: a for a in facts.artifacts}
     for cid, status in verdicts.statuses.items():
         if status.status == "unlicensed" and not _for_want_of_any_license(facts, cid, status):
-            yield Hit(cid, f"{cid} is released without a license, so it does not count as open",
+            yield Hit(cid, f"{_unlicensed(cid, artifacts.get(cid))}, so it does not count as open",
                       f"{MOF_REF} §5", at=_at(status, cid))
+
+
+def _unlicensed(cid: str, artifact: ArtifactFacts | None) -> str:
+    """What is known of an unlicensed component: a manifest released it without a license; of a
+    component a card points to (a paper, a code repository, a dataset card) or the datasets it
+    names, only that no license is stated for it: it may have one where it is published."""
+    if artifact is None and cid in ("datasets", "evaluation-data"):
+        return f"{cid}: no license is stated for the datasets, and the known-datasets table has none"
+    if artifact is not None and artifact.own_terms_only:
+        return f"{cid}: the card points to it but states no license for it"
+    return f"{cid} is released without a license"
 
 
 @rule("MOF002", "component-not-public", "openness-gap", "warning", needs=OpennessFacts)
