@@ -17,7 +17,7 @@ from modelcards.vocabulary import TRAINING_ROLES, Status, class_numeral
 STATUS_TEXT: dict[Status, str] = {
     "included": "open",
     "restricted": "released, not under an open license",
-    "unlicensed": "released without a license",
+    "unlicensed": "released, no license stated",
     "missing": "not released",
 }
 DETAILS_HEADING = "Model Details"
