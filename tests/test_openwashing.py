@@ -39,7 +39,7 @@ def _data_gap(datasets: list[dict], artifacts: dict) -> str:
 
 def test_osaid_data_gap_names_the_half_that_is_missing():
     located = {"id": "d", "license": "CC-BY-NC-4.0", "location": "https://example.org/d"}
-    bare = {"id": "e", "license": "CC-BY-NC-4.0"}
+    bare = {"id": "our in-house web crawl", "license": "CC-BY-NC-4.0"}  # a description: no id, no location
     # datasets with locations but no document about them: the gap is the document, not the locations
     gap = _data_gap([located], {})
     assert "no open data card, technical report or research paper" in gap and "no location" not in gap
@@ -53,7 +53,9 @@ def test_osaid_data_gap_names_the_half_that_is_missing():
     # a public dataset named by its Hub id is located (the Hub serves it); a withheld one is not
     hub = {"id": "someorg/web-corpus"}
     assert "no location" not in _data_gap([hub], {})
+    assert "no location" not in _data_gap([{"id": "wikipedia", "license": "CC-BY-NC-4.0"}], {})  # a legacy Hub id
     assert "the training datasets have no location" in _data_gap([{**hub, "availability": "not-released"}], {})
+    assert "no location" not in _data_gap([{"id": "https://github.com/someorg/corpus"}], {})  # a URL as its id
 
 
 def test_osaid_requires_osi_approved_terms_not_just_open_content_licenses():

@@ -8,6 +8,7 @@ here cannot be read by those rules.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from modelcards.licenses.obligations import known_dataset
@@ -21,10 +22,21 @@ def _known_license(dataset_id: str) -> str | None:
     return known.license if known is not None else None
 
 
-def _on_the_hub(dataset: Dataset) -> bool:
-    """Whether a dataset is located by its id alone: a public one named by a Hub id (``org/name``,
-    as the schema and the Hub's ``datasets:`` key define ids) is at huggingface.co/datasets/<id>."""
-    return dataset.availability == "public" and "/" in dataset.id and " " not in dataset.id.strip()
+_HUB_DATASET_ID = re.compile(r"[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?)?")
+"""A Hub dataset id by huggingface_hub's repository-id syntax: ``org/name``, or a legacy ``name``
+(``wikipedia``, ``squad_v2``), as HUB010 judges a ``datasets`` entry."""
+
+
+def _located_by_id(dataset: Dataset) -> bool:
+    """Whether a public dataset is located by its id alone: a Hub dataset id is at
+    huggingface.co/datasets/<id>, with its dataset card, and a URL given as the id is where it
+    is. A description ("Indonesian Wikipedia") or a path locates nothing."""
+    name = dataset.id.strip()
+    if dataset.availability != "public":
+        return False
+    if name.startswith(("https://", "http://")) and " " not in name:
+        return True
+    return len(name) <= 193 and "--" not in name and ".." not in name and _HUB_DATASET_ID.fullmatch(name) is not None
 
 
 class ArtifactFacts(NamedTuple):
@@ -46,8 +58,8 @@ class DatasetFacts(NamedTuple):
     availability: str
     described: bool
     """It has a location, a data card or a description (OSAID data information). A public
-    dataset with a Hub id (``org/name``) is located: the Hub serves it, with its dataset card,
-    at huggingface.co/datasets/<id>."""
+    dataset with a Hub id (``org/name``, or a legacy ``name``) is located: the Hub serves it,
+    with its dataset card, at huggingface.co/datasets/<id>; one whose id is a URL is there."""
 
 
 class OpennessFacts(NamedTuple):
@@ -77,7 +89,7 @@ class OpennessFacts(NamedTuple):
             tuple([ArtifactFacts(k, a.license, a.availability, a.inferred and a.location is not None)
                    for k, a in release.artifacts.items()]),
             tuple(dict.fromkeys([DatasetFacts(d.role, d.license or _known_license(d.id), d.availability,
-                                              bool(d.location or d.data_card or d.description) or _on_the_hub(d))
+                                              bool(d.location or d.data_card or d.description) or _located_by_id(d))
                                  for d in datasets])) if datasets else (),
             claims.open_source, claims.open_weights, claims.open_data,
             bool(release.model.architecture),
