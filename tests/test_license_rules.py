@@ -324,3 +324,12 @@ def test_an_obligation_that_several_bases_pass_down_is_listed_once_naming_the_ot
     inherited = [o for o in merge.obligations if o.origin is not None]
     assert [(o.text, o.origin) for o in inherited] == [(f.message, f.subject.removeprefix("base-model:"))
                                                      for f in lic004]
+
+
+def test_share_alike_data_names_the_weights_license_or_that_none_is_stated():
+    corpus = {"id": "org/wiki-corpus", "role": "pretraining", "license": "CC-BY-SA-4.0"}
+    data = {"name": "Wiki-BERT", "datasets": [corpus]}
+    [licensed] = [f for f in findings({**data, "license": "MIT"}) if f.rule == "LIC008"]
+    assert licensed.message.endswith("must be shared under the same license, not MIT")
+    [unstated] = [f for f in findings(data) if f.rule == "LIC008"]
+    assert unstated.message.endswith("must be shared under the same license, and the release states none")

@@ -321,7 +321,9 @@ def non_commercial_data(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Itera
 
 
 def _as_released(declared: ResolvedLicense) -> str:
-    return "without a license" if declared.unlicensed else declared.canonical
+    """How the weights are released, after "must be shared under the same license": "not MIT",
+    or, for weights the release states no license for, "and the release states none"."""
+    return "and the release states none" if declared.unlicensed else f"not {declared.canonical}"
 
 
 @rule("LIC008", "share-alike-data", "license-obligation", "warning", needs=LicenseFacts)
@@ -348,7 +350,7 @@ def share_alike_data(facts: LicenseFacts, verdicts: LicenseVerdicts) -> Iterator
         if share_alike and not any(info.id in {s.id for s in share_alike} for info in declared.licenses):
             yield Hit(f"dataset:{dataset_id}",
                       f"trained on {dataset_id} ({resolved.canonical}, share-alike); if the weights are adapted "
-                      f"material they must be shared under the same license, not {_as_released(declared)}",
+                      f"material they must be shared under the same license, {_as_released(declared)}",
                       source or "https://creativecommons.org/licenses/by-sa/4.0/legalcode §3(b)",
                       at=("datasets", i, "license"))
 
