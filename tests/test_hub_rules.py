@@ -303,7 +303,7 @@ def test_the_copied_repo_id_check_agrees_with_huggingface_hub(value):
     from huggingface_hub.errors import HFValidationError
     from huggingface_hub.utils import validate_repo_id
 
-    from modelcards.rules.hub_rules import repo_id_problem
+    from modelcards.schema.repo_ids import repo_id_problem
 
     try:
         validate_repo_id(value)

@@ -8,11 +8,11 @@ here cannot be read by those rules.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from modelcards.licenses.obligations import known_dataset
 from modelcards.schema import Dataset, Release
+from modelcards.schema.repo_ids import repo_id_problem
 
 
 def _known_license(dataset_id: str) -> str | None:
@@ -22,13 +22,9 @@ def _known_license(dataset_id: str) -> str | None:
     return known.license if known is not None else None
 
 
-_HUB_DATASET_ID = re.compile(r"[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?)?")
-"""A Hub dataset id by huggingface_hub's repository-id syntax: ``org/name``, or a legacy ``name``
-(``wikipedia``, ``squad_v2``), as HUB010 judges a ``datasets`` entry."""
-
-
 def _located_by_id(dataset: Dataset) -> bool:
-    """Whether a public dataset is located by its id alone: a Hub dataset id is at
+    """Whether a public dataset is located by its id alone: a Hub dataset id (``org/name``, or a
+    legacy ``name``, by the syntax HUB010 judges ``datasets`` entries with) is at
     huggingface.co/datasets/<id>, with its dataset card, and a URL given as the id is where it
     is. A description ("Indonesian Wikipedia") or a path locates nothing."""
     name = dataset.id.strip()
@@ -36,7 +32,7 @@ def _located_by_id(dataset: Dataset) -> bool:
         return False
     if name.startswith(("https://", "http://")) and " " not in name:
         return True
-    return len(name) <= 193 and "--" not in name and ".." not in name and _HUB_DATASET_ID.fullmatch(name) is not None
+    return repo_id_problem(name) is None
 
 
 class ArtifactFacts(NamedTuple):

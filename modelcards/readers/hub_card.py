@@ -45,6 +45,7 @@ from modelcards.readers.text_line_fast import text_line_at
 from modelcards.schema import Release
 from modelcards.schema.artifacts import ARTIFACT_IDS
 from modelcards.schema.card_sections import SECTION_HEADINGS, card_text_fields
+from modelcards.schema.repo_ids import repo_id_problem
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -54,8 +55,6 @@ if TYPE_CHECKING:
     from modelcards.readers.markdown_body import CodeBlock, Link, Section, TextLine
     from modelcards.schema import EvalResult
 
-_REPOSITORY = re.compile(r"[\w.-]+/[\w.-]+")
-"""A Hub repository id, ``org/name``: a dump row's id becomes the card's ``hf_repo`` only when it is one."""
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """A line with its break, split where markdown-it splits lines (not ``str.splitlines``, which
 also breaks at form feeds and Unicode separators, and would shift every line after one)."""
@@ -591,8 +590,8 @@ def read_card(text: str, path: str, repository: str | None = None) -> tuple[Rele
         data["evaluation"] = evaluation
         data["extra"].pop("model-index", None)
     data["card"] = fields
-    if repository and not data.get("hf_repo") and _REPOSITORY.fullmatch(repository):
-        data["hf_repo"] = repository
+    if repository and not data.get("hf_repo") and "/" in repository and repo_id_problem(repository) is None:
+        data["hf_repo"] = repository  # a dump row's id, when it is a Hub repository id (org/name)
     if not rendered:
         _add_evidence(data, card)
     from modelcards.readers.validation import validate

@@ -23,6 +23,7 @@ from modelcards.licenses.resolver import resolve
 from modelcards.resources import read_data
 from modelcards.rules.registry import Hit, Verdicts, rule
 from modelcards.schema import Release
+from modelcards.schema.repo_ids import repo_id_problem
 
 CARD_METADATA = "https://huggingface.co/docs/hub/model-cards#model-card-metadata"
 BASE_MODEL_DOC = "https://huggingface.co/docs/hub/model-cards#specifying-a-base-model"
@@ -453,26 +454,6 @@ _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 def _looks_local(value: str) -> bool:
     return (value.startswith(("/", "./", "../", "~", "\\")) or "\\" in value or value.count("/") > 1
             or _DRIVE.match(value) is not None)
-
-
-# huggingface_hub.utils._validators.REPO_ID_REGEX and the checks of validate_repo_id (2.x), copied
-# so that checking a card does not import huggingface_hub and its HTTP stack (start-up:
-# benchmarks/PERFORMANCE.md); tests/test_hub_rules.py compares them on many ids.
-REPO_ID = re.compile(r"(\b[\w\-.]{1,96}\b/)?\b[\w\-.]{1,96}\b", re.ASCII)
-
-
-def repo_id_problem(value: str) -> str | None:
-    """Why ``value`` is not a Hub repository id, as huggingface_hub's ``validate_repo_id`` says it, or None."""
-    if value.count("/") > 1:
-        return "Repo id must be in the form 'repo_name' or 'namespace/repo_name'"
-    if not REPO_ID.fullmatch(value):
-        return ("Repo id must use alphanumeric chars, '-', '_' or '.'; the name cannot start or end with "
-                "'-' or '.' and the maximum length is 96")
-    if "--" in value or ".." in value:
-        return "Cannot have -- or .. in repo_id"
-    if value.endswith(".git"):
-        return "Repo_id cannot end by '.git'"
-    return None
 
 
 @rule("HUB007", "base-model-id", "metadata", "error")
