@@ -51,12 +51,11 @@ def own_publisher(release: Release) -> str | None:
     return publisher(release.hf_repo) or publisher(release.name)
 
 
-def is_licensors_own(release: Release, base_model_id: str) -> bool:
-    """Whether ``base_model_id`` is published by the release's own organisation
-    (meta-llama's Instruct model of meta-llama's base): then the release is the licensor's own
-    model, and a clause a licensee owes the licensor (a name prefix, a "Built with" phrase) does
-    not bind it."""
-    own = own_publisher(release)
+def is_licensors_own(own: str | None, base_model_id: str) -> bool:
+    """Whether ``base_model_id`` is published by ``own``, the release's own organisation
+    (``own_publisher``; meta-llama's Instruct model of meta-llama's base): then the release is the
+    licensor's own model, and a clause a licensee owes the licensor (a name prefix, a "Built with"
+    phrase) does not bind it."""
     return own is not None and publisher(base_model_id) == own
 
 

@@ -477,7 +477,6 @@ def base_model_id(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     Sources: https://huggingface.co/docs/hub/model-cards#specifying-a-base-model ;
     huggingface_hub.utils.validate_repo_id
     """
-    stated = {base.id: base.license for base in release.base_models}
     for value, at in listed_texts(release, "base_model"):
         url = _HUB_URL.match(value)
         if url and url.group(1) is None:
@@ -489,7 +488,8 @@ def base_model_id(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
             if problem is None:
                 continue
             message = f"base_model {value!r} is not a Hub model id: {problem}"
-        known = None if stated.get(value) else known_base(value)
+        stated = next((base.license for base in release.base_models if base.id == value), None)
+        known = None if stated else known_base(value)
         if known is not None:
             message += f"; its license is read as the known model it names ({resolve(known.license).canonical})"
         yield Hit(f"base-model:{value}", message, BASE_MODEL_DOC, at=at)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from modelcards.licenses.hub_ids import HUB_LICENSES
 from modelcards.licenses.license_facts import LicenseFacts, LicenseVerdicts, inherited_text
 from modelcards.licenses.model_ids import id_problem, known_base
-from modelcards.licenses.naming import begins_with, hub_names, is_licensors_own
+from modelcards.licenses.naming import begins_with, hub_names, is_licensors_own, own_publisher
 from modelcards.licenses.obligations import LicenseTerms, known_dataset
 from modelcards.licenses.resolver import ResolvedLicense, resolve
 from modelcards.rules.registry import Hit, Verdicts, rule
@@ -224,9 +224,10 @@ def derivative_naming(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     if not naming:
         return
     names = hub_names(release)
+    own = own_publisher(release)
     reported: set[tuple[str, str]] = set()
     for link, terms, obligation in naming:
-        if is_licensors_own(release, link.model_id):
+        if is_licensors_own(own, link.model_id):
             continue  # the licensor's own model (meta-llama's Instruct of its base), not a derivative
         if (terms.license_id, obligation.prefix) in reported:
             continue
@@ -255,12 +256,16 @@ def attribution_missing(release: Release, verdicts: Verdicts) -> Iterator[Hit]:
     Fix: add the phrase to the card, e.g. in its summary.
     Sources: the clause named in the finding, e.g. Meta Llama 3 Community License §1.b.i
     """
+    chain = verdicts.licenses.chain_obligations
+    if not chain:
+        return
+    own = own_publisher(release)
     text: str | None = None  # built only for a chain with an attribution clause
     reported: set[tuple[str, str]] = set()
-    for link, terms, obligation in verdicts.licenses.chain_obligations:
+    for link, terms, obligation in chain:
         if obligation.kind != "attribution" or not obligation.phrases:
             continue
-        if is_licensors_own(release, link.model_id):
+        if is_licensors_own(own, link.model_id):
             continue
         if (terms.license_id, obligation.text) in reported:
             continue
