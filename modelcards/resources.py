@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from modelcards import tables_json
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster start-up
 
 
@@ -20,8 +22,19 @@ def _package_dir(package: str) -> Path:
 
 
 def read_data(package: str, name: str) -> Any:
-    """Parse ``<package>/data/<name>``; these files are ours, so a plain safe load is enough."""
-    return yaml.load((_package_dir(package) / "data" / name).read_text("utf-8"), Loader=_Loader)
+    """Parse ``<package>/data/<name>``; these files are ours, so a plain safe load is enough.
+    A table's current JSON beside it, when there is one, is read instead (``tables_json``)."""
+    path = _package_dir(package) / "data" / name
+    raw = path.read_bytes()
+    data = tables_json.cached(path, raw)
+    if data is tables_json.MISSING:
+        data = parse_yaml_table(raw)
+    return data
+
+
+def parse_yaml_table(raw: bytes) -> Any:
+    """The plain path: a data table parsed from its YAML bytes."""
+    return yaml.load(raw.decode("utf-8"), Loader=_Loader)
 
 
 def shipped_dir(name: str) -> Path:
